@@ -1,0 +1,165 @@
+// Demo accounts and residents' reports across the streets of Mytilene, for presentations and
+// local development. Never run in production.
+import type { Knex } from 'knex'
+import { hashPassword } from '../src/features/accounts/passwords'
+import { athensYear } from '../src/lib/format'
+import { demoReports } from './data/reports'
+import { streets } from './data/places'
+
+export const DEMO_ACCOUNTS = [
+  {
+    email: 'citizen@demo.mytilene.gr',
+    password: 'Demo-Citizen-2026',
+    fullName: 'Ελένη Παπαδοπούλου',
+    roles: ['citizen'],
+  },
+  {
+    email: 'clerk@demo.mytilene.gr',
+    password: 'Demo-Clerk-2026',
+    fullName: 'Γιώργος Χατζηγιάννης',
+    roles: ['citizen', 'clerk'],
+  },
+  {
+    email: 'treasury@demo.mytilene.gr',
+    password: 'Demo-Treasury-2026',
+    fullName: 'Μαρία Κουτσούκου',
+    roles: ['citizen', 'treasury'],
+  },
+  {
+    email: 'secretariat@demo.mytilene.gr',
+    password: 'Demo-Secretariat-2026',
+    fullName: 'Νίκος Σταυρινός',
+    roles: ['citizen', 'secretariat'],
+  },
+  {
+    email: 'admin@demo.mytilene.gr',
+    password: 'Demo-Admin-2026',
+    fullName: 'Άννα Μαυροειδή',
+    roles: ['citizen', 'admin'],
+  },
+] as const
+
+/** Other fictional residents who filed the rest of the demo reports. */
+const RESIDENTS = [
+  'Δημήτρης Αλεξίου',
+  'Κατερίνα Βαλσαμή',
+  'Στρατής Ευαγγέλου',
+  'Σοφία Καραμανλή',
+  'Παναγιώτης Μολυβιάτης',
+  'Ειρήνη Τσακίρη',
+  'Emma Clarke',
+]
+
+const DAY = 24 * 60 * 60 * 1000
+
+async function insertAccount(
+  trx: Knex,
+  email: string,
+  password: string,
+  fullName: string,
+  roles: readonly string[],
+) {
+  const [row] = await trx('users')
+    .insert({
+      email,
+      password_hash: await hashPassword(password),
+      full_name: fullName,
+      terms_accepted_at: trx.fn.now(),
+      email_verified_at: trx.fn.now(),
+    })
+    .returning('id')
+  const id = Number((row as { id: number }).id)
+  await trx('user_roles').insert(roles.map((role) => ({ user_id: id, role })))
+  return id
+}
+
+export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
+  await db.transaction(async (trx) => {
+    const accounts = new Map<string, number>()
+    for (const account of DEMO_ACCOUNTS) {
+      accounts.set(
+        account.email,
+        await insertAccount(trx, account.email, account.password, account.fullName, account.roles),
+      )
+    }
+    const residentIds: number[] = []
+    for (const [index, name] of RESIDENTS.entries()) {
+      residentIds.push(
+        await insertAccount(
+          trx,
+          `resident${index + 1}@demo.mytilene.gr`,
+          `Demo-Resident-${index + 1}-2026`,
+          name,
+          ['citizen'],
+        ),
+      )
+    }
+    const citizenId = accounts.get('citizen@demo.mytilene.gr')!
+    const clerkId = accounts.get('clerk@demo.mytilene.gr')!
+    const categoryRows: { id: number; code: string; department_id: number }[] = await trx(
+      'categories',
+    ).select('id', 'code', 'department_id')
+    const categoryByCode = new Map(categoryRows.map((row) => [row.code, row]))
+
+    const ordered = [...demoReports].sort((a, b) => b.days_ago - a.days_ago)
+    const counters = new Map<number, number>()
+    for (const [index, report] of ordered.entries()) {
+      const category = categoryByCode.get(report.category)
+      if (!category) throw new Error(`demo report: unknown category ${report.category}`)
+      const street = streets.find((s) => s.name_el === report.street)
+      const createdAt = new Date(now.getTime() - report.days_ago * DAY - (index % 9) * 37 * 60 * 1000)
+      const year = athensYear(createdAt)
+      const number = (counters.get(year) ?? 0) + 1
+      counters.set(year, number)
+      const authorId = index % 5 === 1 ? citizenId : residentIds[index % residentIds.length]!
+      const [row] = await trx('reports')
+        .insert({
+          reference: `MYT-${year}-${String(number).padStart(5, '0')}`,
+          kind: report.kind,
+          category_id: category.id,
+          department_id: category.department_id,
+          author_id: authorId,
+          title: report.title,
+          description: report.description,
+          address: report.number ? `${report.street} ${report.number}` : report.street,
+          district: report.district,
+          lat: street?.lat ?? null,
+          lng: street?.lng ?? null,
+          status: report.status,
+          show_name: report.show_name,
+          created_at: createdAt,
+          updated_at: createdAt,
+        })
+        .returning('id')
+      const reportId = Number((row as { id: number }).id)
+      await trx('report_events').insert({
+        report_id: reportId,
+        actor_id: authorId,
+        type: 'created',
+        to_status: 'submitted',
+        created_at: createdAt,
+      })
+      let from = 'submitted'
+      let updatedAt = createdAt
+      for (const update of report.updates) {
+        const planned = now.getTime() - update.days_ago * DAY + (index % 7) * 53 * 60 * 1000
+        const earliest = updatedAt.getTime() + 30 * 60 * 1000
+        updatedAt = new Date(Math.min(now.getTime() - 5 * 60 * 1000, Math.max(earliest, planned)))
+        await trx('report_events').insert({
+          report_id: reportId,
+          actor_id: clerkId,
+          type: 'status_changed',
+          from_status: from,
+          to_status: update.status,
+          public_message: update.message,
+          created_at: updatedAt,
+        })
+        from = update.status
+      }
+      await trx('reports').where({ id: reportId }).update({ updated_at: updatedAt })
+    }
+    for (const [year, last] of counters) {
+      await trx('report_counters').insert({ year, last_number: last }).onConflict('year').merge()
+    }
+  })
+}

@@ -1,0 +1,60 @@
+// Builds the Express app: the order of the middleware, then the features' routers.
+import compression from 'compression'
+import cookieParser from 'cookie-parser'
+import express, { type Router } from 'express'
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import type { Db } from './db'
+import { accountRoutes } from './features/accounts/routes'
+import { pageRoutes } from './features/pages/routes'
+import { reportRoutes } from './features/reports/routes'
+import { staffReportRoutes } from './features/reports/staff-routes'
+import { setUpPassport } from './web/auth'
+import { csrfProtection, csrfTokenLocal } from './web/csrf'
+import { errorHandler, notFoundHandler } from './web/errors'
+import { healthRoutes } from './web/health'
+import { i18nMiddleware } from './web/i18n'
+import { templateLocals } from './web/locals'
+import { requestLogger } from './web/logging'
+import { noStore, securityHeaders } from './web/security'
+import { sessionMiddleware, SESSION_COOKIE } from './web/session'
+import { PUBLIC_DIR, setUpViews } from './web/views'
+
+export type AppDependencies = { config: Config; db: Db; logger: Logger }
+
+/** `extraRoutes` lets tests mount routes (a page that fails, say) ahead of the 404 handler. */
+export function createApp({ config, db, logger }: AppDependencies, extraRoutes?: Router): express.Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.isProduction ? 1 : false)
+  app.set('sessionCookieName', config.isProduction ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
+  setUpViews(app, config.isProduction)
+
+  app.use(requestLogger(logger))
+  app.use(securityHeaders(config.isProduction))
+  app.use(compression())
+  app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }))
+  app.use(healthRoutes(db))
+
+  app.use(cookieParser())
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
+  app.use(i18nMiddleware)
+  app.use(sessionMiddleware(config, db))
+  const auth = setUpPassport(db)
+  app.use(auth.initialize())
+  app.use(auth.session())
+  app.use(templateLocals)
+  app.use(csrfTokenLocal)
+  app.use(noStore)
+  app.use(csrfProtection)
+
+  app.use(pageRoutes(db, config.isProduction))
+  app.use(accountRoutes(db, auth))
+  app.use(reportRoutes(db))
+  app.use(staffReportRoutes(db))
+  if (extraRoutes) app.use(extraRoutes)
+
+  app.use(notFoundHandler)
+  app.use(errorHandler)
+  return app
+}

@@ -1,0 +1,125 @@
+// Every page of the portal, in Greek and English, signed out, as a citizen and as a clerk:
+// axe-core finds no WCAG 2.x A or AA violation, and each page has one h1 and a skip link.
+import request from 'supertest'
+import {
+  csrfFrom,
+  referenceFrom,
+  signIn,
+  startTestApp,
+  submitForm,
+  type Agent,
+  type TestContext,
+} from '../helpers/app'
+import { axeViolations } from '../helpers/axe'
+import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+
+let ctx: TestContext
+let reference: string
+const agents: Record<string, Agent> = {}
+
+beforeAll(async () => {
+  ctx = await startTestApp()
+  const citizen = await createUser(ctx.db)
+  const clerk = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+  agents.visitor = request.agent(ctx.app)
+  agents.citizen = request.agent(ctx.app)
+  agents.clerk = request.agent(ctx.app)
+  await signIn(agents.citizen, citizen.email, citizen.password)
+  await signIn(agents.clerk, clerk.email, clerk.password)
+  const filed = await submitForm(agents.citizen, '/reports/new', '/reports/new', {
+    kind: 'complaint',
+    categoryId: String(await firstCategoryId(ctx.db)),
+    title: 'Κάδος γεμάτος',
+    description: 'Ο κάδος στη γωνία ξεχειλίζει από την Κυριακή.',
+    address: 'Ερμού 40',
+    district: await firstDistrictCode(ctx.db),
+  })
+  reference = referenceFrom(filed)
+  const staffPage = await agents.clerk.get(`/staff/reports/${reference}`)
+  await agents.clerk
+    .post(`/staff/reports/${reference}/status`)
+    .type('form')
+    .send({
+      status: 'in_progress',
+      publicMessage: 'Ενημερώθηκε το συνεργείο.',
+      internalNote: 'Βάρδια Τρίτης.',
+      _csrf: csrfFrom(staffPage.text),
+    })
+})
+afterAll(() => ctx.close())
+
+const publicPages = [
+  '/',
+  '/login',
+  '/register',
+  '/accessibility',
+  '/privacy',
+  '/cookies',
+  '/terms',
+  '/contact',
+  '/no-such-page',
+]
+const citizenPages = () => [
+  '/',
+  '/account',
+  '/reports',
+  '/reports/new',
+  `/reports/${reference}`,
+  `/reports/${reference}?filed=1`,
+]
+const clerkPages = () => [
+  '/staff/reports',
+  `/staff/reports/${reference}`,
+  `/staff/reports/${reference}?updated=1`,
+]
+
+async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
+  await agent.get(`/language/${lang}`)
+  const response = await agent.get(path)
+  expect([200, 404]).toContain(response.status)
+  expect(response.text).toContain(`<html lang="${lang}">`)
+  expect(response.text.match(/<h1[\s>]/g)).toHaveLength(1)
+  expect(response.text).toContain('href="#main-content" class="skip-link"')
+  const violations = await axeViolations(response.text)
+  expect({ path, lang, violations }).toEqual({ path, lang, violations: [] })
+}
+
+describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
+  it.each(publicPages)('signed out: %s', async (path) => {
+    await expectAccessible(agents.visitor!, path, lang)
+  })
+
+  it('as a citizen: every citizen page', async () => {
+    for (const path of citizenPages()) await expectAccessible(agents.citizen!, path, lang)
+  })
+
+  it('as a clerk: every staff page', async () => {
+    for (const path of clerkPages()) await expectAccessible(agents.clerk!, path, lang)
+  })
+
+  it('forms with errors', async () => {
+    for (const agent of Object.values(agents)) await agent.get(`/language/${lang}`)
+    const registerPage = await agents.visitor!.get('/register')
+    const register = await agents
+      .visitor!.post('/register')
+      .type('form')
+      .send({ email: 'x', _csrf: csrfFrom(registerPage.text) })
+    expect(await axeViolations(register.text)).toEqual([])
+
+    const reportPage = await agents.citizen!.get('/reports/new')
+    const report = await agents
+      .citizen!.post('/reports/new')
+      .type('form')
+      .send({ title: 'x', _csrf: csrfFrom(reportPage.text) })
+    expect(report.status).toBe(400)
+    expect(await axeViolations(report.text)).toEqual([])
+
+    const statusPage = await agents.clerk!.get(`/staff/reports/${reference}`)
+    const status = await agents
+      .clerk!.post(`/staff/reports/${reference}/status`)
+      .type('form')
+      .send({ status: 'rejected', _csrf: csrfFrom(statusPage.text) })
+    expect(status.status).toBe(400)
+    expect(await axeViolations(status.text)).toEqual([])
+  })
+})
