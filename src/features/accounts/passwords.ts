@@ -1,15 +1,15 @@
 // argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane.
-import argon2 from 'argon2'
+import { Algorithm, hash, verify } from '@node-rs/argon2'
 
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password.normalize('NFC'), OPTIONS)
+  return hash(password.normalize('NFC'), OPTIONS)
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password.normalize('NFC'))
+    return await verify(hashed, password.normalize('NFC'))
   } catch {
     return false
   }
