@@ -34,7 +34,9 @@ async function main() {
   await signIn(page, 'citizen@demo.mytilene.gr', 'Demo-Citizen-2026')
   await shoot(page, '/reports', 'my-reports')
   await shoot(page, '/reports/new', 'report-new')
-  const first = await page.goto(`${base}/reports`).then(() => page.locator('table a').first().getAttribute('href'))
+  const first = await page
+    .goto(`${base}/reports`)
+    .then(() => page.locator('table a').first().getAttribute('href'))
   if (first) await shoot(page, first, 'report-show')
 
   const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } })

@@ -1,0 +1,166 @@
+// The whole first journey in headless Chromium with JavaScript off, using only the keyboard:
+// a resident registers and files a report, a clerk answers it, the resident reads the answer.
+// Then axe runs in the real browser, colour contrast included, on the pages of the journey.
+import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { startTestApp, type TestContext } from '../helpers/app'
+import { createUser } from '../helpers/factories'
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasChromium = fs.existsSync(executablePath)
+const describeInBrowser = hasChromium ? describe : describe.skip
+if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${executablePath}`)
+
+let ctx: TestContext
+let server: Server
+let browser: Browser
+let base: string
+
+beforeAll(async () => {
+  if (!hasChromium) return
+  ctx = await startTestApp()
+  server = ctx.app.listen(0)
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+})
+
+afterAll(async () => {
+  if (!hasChromium) return
+  await browser.close()
+  await new Promise((resolve) => server.close(resolve))
+  await ctx.close()
+})
+
+async function newPage(javaScriptEnabled = false): Promise<Page> {
+  // The test injects axe as an inline script, which the portal's CSP rightly forbids.
+  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled })
+  return context.newPage()
+}
+
+/** Tabs forward until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+  }
+  throw new Error(`could not reach ${selector} with the Tab key`)
+}
+
+async function type(page: Page, selector: string, text: string) {
+  await tabTo(page, selector)
+  await page.keyboard.type(text)
+}
+
+async function axeInBrowser(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (...a: unknown[]) => Promise<{ violations: { id: string }[] }> } }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations.map((v) => v.id)
+  })
+}
+
+describeInBrowser('the first journey, keyboard only, without JavaScript', () => {
+  it("registers, files a report, and reads the clerk's answer", async () => {
+    const clerk = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+    const resident = await newPage()
+
+    await resident.goto(`${base}/`)
+    await tabTo(resident, 'a.skip-link')
+    await tabTo(resident, 'a[href="/register"]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/register`)
+
+    await type(resident, '#field-fullName', 'Σαπφώ Λεσβία')
+    await type(resident, '#field-email', 'sappho@example.gr')
+    await type(resident, '#field-password', 'ένα ποίημα για τη Μυτιλήνη')
+    await tabTo(resident, '#field-terms')
+    await resident.keyboard.press('Space')
+    await tabTo(resident, 'button[type=submit].button')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/account?welcome=1`)
+    expect(await resident.textContent('h1')).toContain('Ο λογαριασμός μου')
+
+    await resident.goto(`${base}/reports/new`)
+    await tabTo(resident, 'input[name=kind][value=report]')
+    await resident.keyboard.press('Space')
+    await tabTo(resident, '#field-categoryId')
+    await resident.keyboard.press('ArrowDown')
+    await resident.keyboard.press('ArrowDown')
+    await type(resident, '#field-title', 'Λακκούβα στην Ερμού')
+    await type(
+      resident,
+      '#field-description',
+      'Βαθιά λακκούβα μπροστά από το νούμερο 30, επικίνδυνη για δικυκλιστές.',
+    )
+    await type(resident, '#field-address', 'Ερμού 30')
+    await tabTo(resident, '#field-district')
+    await resident.keyboard.press('ArrowDown')
+    await tabTo(resident, 'form button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(/\/reports\/MYT-\d{4}-\d{5}\?filed=1$/)
+    const reference = /MYT-\d{4}-\d{5}/.exec(resident.url())![0]
+    expect(await resident.textContent('.panel')).toContain(reference)
+
+    const staff = await newPage()
+    await staff.goto(`${base}/login`)
+    await type(staff, '#field-email', clerk.email)
+    await type(staff, '#field-password', clerk.password)
+    await tabTo(staff, 'form button[type=submit]')
+    await staff.keyboard.press('Enter')
+    await staff.waitForURL(`${base}/account`)
+    await staff.goto(`${base}/staff/reports`)
+    await tabTo(staff, `a[href="/staff/reports/${reference}"]`)
+    await staff.keyboard.press('Enter')
+    await staff.waitForURL(`${base}/staff/reports/${reference}`)
+    await tabTo(staff, 'input[name=status]')
+    await staff.keyboard.press('ArrowDown')
+    expect(await staff.isChecked('input[name=status][value=in_progress]')).toBe(true)
+    await type(staff, '#field-publicMessage', 'Το συνεργείο οδοποιίας θα επισκευάσει τη λακκούβα την Πέμπτη.')
+    await tabTo(staff, 'form[action$="/status"] button[type=submit]')
+    await staff.keyboard.press('Enter')
+    await staff.waitForURL(`${base}/staff/reports/${reference}?updated=1`)
+
+    await resident.goto(`${base}/reports/${reference}`)
+    expect(await resident.textContent('.summary-list')).toContain('Σε εξέλιξη')
+    expect(await resident.textContent('.timeline')).toContain('θα επισκευάσει τη λακκούβα την Πέμπτη')
+  })
+
+  it.each(['el', 'en'])('has no axe violations, colour contrast included, in %s', async (lang) => {
+    const user = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+    const page = await newPage(true)
+    await page.goto(`${base}/language/${lang}?next=/login`)
+    await page.fill('#field-email', user.email)
+    await page.fill('#field-password', user.password)
+    await page.click('form button[type=submit]')
+    await page.waitForURL(`${base}/account`)
+    for (const path of [
+      '/',
+      '/account',
+      '/reports',
+      '/reports/new',
+      '/staff/reports',
+      '/contact',
+      '/accessibility',
+    ]) {
+      await page.goto(`${base}${path}`)
+      expect({ path, violations: await axeInBrowser(page) }).toEqual({ path, violations: [] })
+    }
+    const anonymous = await newPage(true)
+    await anonymous.goto(`${base}/language/${lang}?next=/register`)
+    await anonymous.click('form button[type=submit]')
+    expect({ path: '/register (errors)', violations: await axeInBrowser(anonymous) }).toEqual({
+      path: '/register (errors)',
+      violations: [],
+    })
+  })
+})
