@@ -1,13 +1,39 @@
 // Greek first, English second: the language comes from a cookie set by the switcher in the header.
+import fs from 'node:fs'
+import path from 'node:path'
 import type { NextFunction, Request, Response } from 'express'
 import i18next, { type TFunction } from 'i18next'
-import el from '../../locales/el.json'
-import en from '../../locales/en.json'
 
 export const LANGUAGES = ['el', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 export const DEFAULT_LANGUAGE: Language = 'el'
 export const LANGUAGE_COOKIE = 'lang'
+
+const LOCALES_DIR = path.resolve(__dirname, '../../locales')
+type Messages = { [key: string]: string | Messages }
+
+function mergeInto(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key]
+    target[key] =
+      typeof value === 'object' && typeof existing === 'object' ? mergeInto(existing, value) : value
+  }
+  return target
+}
+
+/** `locales/<lang>.json`, then every `locales/<lang>/*.json` (one per feature), merged. */
+function loadMessages(lang: Language): Messages {
+  const messages = JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, `${lang}.json`), 'utf8')) as Messages
+  const folder = path.join(LOCALES_DIR, lang)
+  if (!fs.existsSync(folder)) return messages
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    mergeInto(messages, JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Messages)
+  }
+  return messages
+}
 
 const translator = i18next.createInstance()
 void translator.init({
@@ -15,7 +41,7 @@ void translator.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  resources: { el: { translation: el }, en: { translation: en } },
+  resources: { el: { translation: loadMessages('el') }, en: { translation: loadMessages('en') } },
   interpolation: { escapeValue: false },
   returnNull: false,
 })

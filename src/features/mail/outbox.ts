@@ -1,0 +1,23 @@
+// Mail is queued in the outbox inside the caller's transaction and delivered later by the worker,
+// so a mail is sent if and only if the change that caused it was committed.
+//
+// A template `<name>` is three files: `views/mail/<name>.text.ejs`, `views/mail/<name>.html.ejs`
+// and the subject under `mail.<name>.subject` in the locale files. Templates receive `t` (in the
+// recipient's language), `lang`, `baseUrl` and `data`.
+import type { Knex } from 'knex'
+
+export type QueuedMail = {
+  to: string
+  template: string
+  locale: 'el' | 'en'
+  data: Record<string, unknown>
+}
+
+export async function queueMail(trx: Knex, mail: QueuedMail): Promise<void> {
+  await trx('outbox').insert({
+    to_address: mail.to,
+    locale: mail.locale,
+    template: mail.template,
+    data: JSON.stringify(mail.data),
+  })
+}
