@@ -2,6 +2,7 @@ import request from 'supertest'
 import { csrfFrom, sessionCookie, signIn, startTestApp, submitForm, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { createUser } from '../helpers/factories'
+import { endSessionsOfUser } from '../../src/features/accounts/sessions'
 
 let ctx: TestContext
 
@@ -173,6 +174,24 @@ describe('signing in and out', () => {
     const response = await request(ctx.app).get('/account')
     expect(response.status).toBe(302)
     expect(response.headers.location).toBe('/login?next=%2Faccount')
+  })
+})
+
+describe('ending the sessions of an account', () => {
+  it('signs the account out everywhere but in the session that is kept', async () => {
+    const user = await createUser(ctx.db)
+    const other = await createUser(ctx.db)
+    const [first, second, third] = [request.agent(ctx.app), request.agent(ctx.app), request.agent(ctx.app)]
+    const kept = sessionCookie(await signIn(first, user.email, user.password))!
+    await signIn(second, user.email, user.password)
+    await signIn(third, other.email, other.password)
+
+    const sid = decodeURIComponent(kept.split('=')[1]!).slice(2).split('.')[0]!
+    expect(await endSessionsOfUser(ctx.db, user.id, sid)).toBe(1)
+
+    expect((await first.get('/account')).status).toBe(200)
+    expect((await second.get('/account')).status).toBe(302)
+    expect((await third.get('/account')).status).toBe(200)
   })
 })
 
