@@ -59,13 +59,15 @@ async function insertAccount(
   fullName: string,
   roles: readonly string[],
 ) {
+  const since = new Date(Date.now() - 400 * DAY)
   const [row] = await trx('users')
     .insert({
       email,
       password_hash: await hashPassword(password),
       full_name: fullName,
-      terms_accepted_at: trx.fn.now(),
-      email_verified_at: trx.fn.now(),
+      terms_accepted_at: since,
+      email_verified_at: since,
+      created_at: since,
     })
     .returning('id')
   const id = Number((row as { id: number }).id)
@@ -101,13 +103,18 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
     ).select('id', 'code', 'department_id')
     const categoryByCode = new Map(categoryRows.map((row) => [row.code, row]))
 
-    const ordered = [...demoReports].sort((a, b) => b.days_ago - a.days_ago)
+    const ordered = demoReports
+      .map((report, index) => ({
+        report,
+        index,
+        createdAt: new Date(now.getTime() - report.days_ago * DAY - (index % 9) * 37 * 60 * 1000),
+      }))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     const counters = new Map<number, number>()
-    for (const [index, report] of ordered.entries()) {
+    for (const { report, index, createdAt } of ordered) {
       const category = categoryByCode.get(report.category)
       if (!category) throw new Error(`demo report: unknown category ${report.category}`)
       const street = streets.find((s) => s.name_el === report.street)
-      const createdAt = new Date(now.getTime() - report.days_ago * DAY - (index % 9) * 37 * 60 * 1000)
       const year = athensYear(createdAt)
       const number = (counters.get(year) ?? 0) + 1
       counters.set(year, number)

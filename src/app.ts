@@ -10,6 +10,7 @@ import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { setUpPassport } from './web/auth'
+import { stripNulBytes } from './web/body'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
 import { errorHandler, notFoundHandler } from './web/errors'
 import { healthRoutes } from './web/health'
@@ -38,6 +39,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
 
   app.use(cookieParser())
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
+  app.use(stripNulBytes)
   app.use(i18nMiddleware)
   app.use(sessionMiddleware(config, db))
   const auth = setUpPassport(db)

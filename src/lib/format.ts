@@ -17,6 +17,7 @@ export function formatDateTime(value: Date | string, lang: Lang): string {
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
     })
     dateTimeFormats.set(lang, format)
   }

@@ -64,6 +64,7 @@ export function errorHandler(err: unknown, req: Request, res: Response, next: Ne
   }
   ensurePageLocals(req, res)
   res.locals.errors = []
+  res.setHeader('Cache-Control', 'no-store')
   const status = statusOf(err)
   const supportId = String(req.id ?? '')
   if (isCsrfError(err)) {
@@ -77,7 +78,7 @@ export function errorHandler(err: unknown, req: Request, res: Response, next: Ne
   }
   if (status < 500) {
     req.log.warn({ err, status }, 'request refused')
-    res.status(status).render('errors/bad-request', { supportId, status })
+    res.status(status).render('errors/bad-request', { supportId, status, tooLarge: status === 413 })
     return
   }
   req.log.error({ err, supportId }, 'unhandled error')

@@ -1,13 +1,24 @@
 // JSON-lines logs with a request id on every line; credentials and cookies never reach a log.
 import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 import pinoHttp from 'pino-http'
 
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * Errors are logged by type, message, code and stack only: a database error carries the query's
+ * values and a body-parser error the raw body, and neither may reach a log.
+ */
+function errorSummary(err: unknown) {
+  if (!(err instanceof Error)) return { message: String(err) }
+  const { code, status } = err as { code?: unknown; status?: unknown }
+  return { type: err.name, message: err.message, code, status, stack: err.stack }
+}
+
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'eservices-mytilene' },
+    serializers: { err: errorSummary },
     redact: {
       paths: [
         'req.headers.cookie',
@@ -21,7 +32,8 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/

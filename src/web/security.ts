@@ -21,6 +21,7 @@ export function securityHeaders(isProduction: boolean) {
       },
     },
     strictTransportSecurity: isProduction,
+    frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
   })
 }

@@ -1,4 +1,5 @@
-// EJS pages rendered inside one layout. A page may set `locals.title`; the layout reads it.
+// EJS pages rendered inside one layout. A page sets `page.title`; the layout puts it in <title>.
+// (EJS copies the locals for each render, so the page writes into a shared `page` object.)
 import fs from 'node:fs'
 import crypto from 'node:crypto'
 import path from 'node:path'
@@ -9,11 +10,12 @@ export const VIEWS_DIR = path.resolve(__dirname, '../../views')
 export const PUBLIC_DIR = path.resolve(__dirname, '../../public')
 const LAYOUT = path.join(VIEWS_DIR, 'layout.ejs')
 
-type Locals = Record<string, unknown> & { layout?: string | false; body?: string }
+type Locals = Record<string, unknown> & { layout?: string | false; body?: string; page?: { title?: string } }
 type Callback = (err: Error | null, html?: string) => void
 
 function renderWithLayout(file: string, options: object, callback: Callback): void {
   const locals = options as Locals
+  locals.page = { title: undefined }
   const settings = { async: false, cache: locals.cache === true, filename: file }
   ejs.renderFile(file, locals, settings, (pageError, body) => {
     if (pageError) return callback(pageError)

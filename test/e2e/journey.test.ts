@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startTestApp, type TestContext } from '../helpers/app'
-import { createUser } from '../helpers/factories'
+import { createReport, createUser } from '../helpers/factories'
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasChromium = fs.existsSync(executablePath)
@@ -137,6 +137,8 @@ describeInBrowser('the first journey, keyboard only, without JavaScript', () => 
 
   it.each(['el', 'en'])('has no axe violations, colour contrast included, in %s', async (lang) => {
     const user = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+    // Enough reports for the lists to run to several pages.
+    for (let i = 0; i < 25; i += 1) await createReport(ctx.db, user.id)
     const page = await newPage(true)
     await page.goto(`${base}/language/${lang}?next=/login`)
     await page.fill('#field-email', user.email)

@@ -38,3 +38,36 @@ export async function firstDistrictCode(db: Db): Promise<string> {
   const row = await db('districts').orderBy('sort_order').first('code')
   return String(row.code)
 }
+
+let reportSequence = 0
+
+/** A report straight in the database, with its first timeline event. */
+export async function createReport(db: Db, authorId: number, overrides: Record<string, unknown> = {}) {
+  reportSequence += 1
+  const category = await db('categories')
+    .where({ is_active: true })
+    .orderBy('id')
+    .first('id', 'department_id')
+  const reference = `MYT-2026-${String(90000 + reportSequence).padStart(5, '0')}`
+  const [row] = await db('reports')
+    .insert({
+      reference,
+      kind: 'report',
+      category_id: category.id,
+      department_id: category.department_id,
+      author_id: authorId,
+      title: `Αναφορά δοκιμής ${reportSequence}`,
+      description: 'Περιγραφή δοκιμής.',
+      address: 'Ερμού 1',
+      district: await firstDistrictCode(db),
+      ...overrides,
+    })
+    .returning('id')
+  await db('report_events').insert({
+    report_id: row.id,
+    actor_id: authorId,
+    type: 'created',
+    to_status: 'submitted',
+  })
+  return { id: Number(row.id), reference }
+}

@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import request from 'supertest'
+import { createLogger } from '../../src/web/logging'
 import { startTestApp, type TestContext } from '../helpers/app'
 
 let ctx: TestContext
@@ -74,5 +75,29 @@ describe('headers', () => {
     expect(local.headers['set-cookie']?.[0]).toMatch(/^lang=en;/)
     const away = await request(ctx.app).get('/language/en?next=//evil.example')
     expect(away.headers.location).toBe('/')
+  })
+})
+
+describe('page titles', () => {
+  it('name the page first, then the service', async () => {
+    const contact = await request(ctx.app).get('/contact')
+    expect(contact.text).toContain('<title>Επικοινωνία – e-Υπηρεσίες – Δήμος Μυτιλήνης</title>')
+    const missing = await request(ctx.app).get('/nowhere').set('Cookie', 'lang=en')
+    expect(missing.text).toContain('<title>Page not found – e-Services – Municipality of Mytilene</title>')
+  })
+})
+
+describe('what reaches the log', () => {
+  it('never the raw body of a refused request nor the values of a failed query', () => {
+    const lines: string[] = []
+    const logger = createLogger('info', { write: (line: string) => lines.push(line) })
+    const err = Object.assign(new Error('too many parameters'), {
+      body: 'password=secret-value',
+      params: ['secret-hash'],
+    })
+    logger.warn({ err }, 'request refused')
+    expect(lines.join('')).toContain('too many parameters')
+    expect(lines.join('')).not.toContain('secret-value')
+    expect(lines.join('')).not.toContain('secret-hash')
   })
 })

@@ -229,3 +229,61 @@ describe('a clerk answering a report', () => {
     await expect(ctx.db('audit_log').delete()).rejects.toThrow(/append-only/)
   })
 })
+
+describe('hostile input', () => {
+  it('answers odd characters in a reference with 404, not a server error', async () => {
+    const { agent } = await citizenAgent()
+    for (const path of ['/reports/%00', '/reports/MYT-2026-00001%00', "/reports/'%20OR%201=1"]) {
+      expect((await agent.get(path)).status).toBe(404)
+    }
+  })
+
+  it('removes NUL bytes and invisible characters, and an invisible-only title counts as empty', async () => {
+    const { agent } = await citizenAgent()
+    const empty = await fileReport(agent, { title: '\u200B\u202E' })
+    expect(empty.status).toBe(400)
+    expect(empty.text).toContain('Γράψτε έναν σύντομο τίτλο')
+
+    const filed = await fileReport(agent, {
+      title: 'Λάμπα\u0000 σβηστή\u202E',
+      description: 'Οικογένεια 👨‍👩‍👧 περνά',
+    })
+    expect(filed.status).toBe(303)
+    const report = await ctx.db('reports').first()
+    expect(report.title).toBe('Λάμπα σβηστή')
+    expect(report.description).toBe('Οικογένεια 👨‍👩‍👧 περνά')
+  })
+
+  it('refuses a category number beyond the database integer range with a message', async () => {
+    const { agent } = await citizenAgent()
+    const response = await fileReport(agent, { categoryId: '2147483648' })
+    expect(response.status).toBe(400)
+    expect(response.text).toContain('Διαλέξτε κατηγορία')
+  })
+})
+
+describe('sending the same form twice', () => {
+  it('files one report, one after the other or at the same time', async () => {
+    const { agent } = await citizenAgent()
+    const form = await agent.get('/reports/new')
+    const key = /name="submissionKey" value="([^"]+)"/.exec(form.text)?.[1]
+    expect(key).toMatch(/^[0-9a-f-]{36}$/)
+    const fields = {
+      kind: 'report',
+      categoryId: String(await firstCategoryId(ctx.db)),
+      title: 'Σπασμένο παγκάκι',
+      description: 'Στην πλατεία.',
+      address: 'Πλατεία Σαπφούς',
+      district: await firstDistrictCode(ctx.db),
+      submissionKey: key!,
+      _csrf: csrfFrom(form.text),
+    }
+    const send = () => agent.post('/reports/new').type('form').send(fields)
+    const [first, second] = await Promise.all([send(), send()])
+    const third = await send()
+
+    expect([first.status, second.status, third.status]).toEqual([303, 303, 303])
+    expect(new Set([first, second, third].map((r) => r.headers.location)).size).toBe(1)
+    expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 1 }])
+  })
+})

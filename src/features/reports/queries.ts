@@ -39,6 +39,7 @@ export type ReportRow = {
   author_id: number | null
   author_name: string | null
   author_email: string | null
+  author_phone: string | null
   show_name: boolean
   created_at: Date
   updated_at: Date
@@ -99,6 +100,16 @@ export type NewReportRow = {
   address: string
   district: string
   show_name: boolean
+  submission_key: string | null
+}
+
+export async function referenceBySubmission(
+  db: Knex,
+  authorId: number,
+  key: string,
+): Promise<string | undefined> {
+  const row = await db('reports').where({ author_id: authorId, submission_key: key }).first('reference')
+  return row?.reference as string | undefined
 }
 
 export async function insertReport(trx: Knex.Transaction, report: NewReportRow): Promise<number> {
@@ -145,6 +156,7 @@ function reportQuery(db: Knex) {
       'r.author_id',
       'u.full_name as author_name',
       'u.email as author_email',
+      'u.phone as author_phone',
       'r.show_name',
       'r.created_at',
       'r.updated_at',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { Router } from 'express'
 import type { Db } from '../../db'
 import { currentUser, requireUser } from '../../web/auth'
@@ -28,7 +29,8 @@ export function reportRoutes(db: Db): Router {
   router.get('/reports/new', async (req, res) => {
     const options = await reportFormOptions(db, req.lang)
 
-    res.render('reports/new', { ...options, values: { kind: 'report' }, errors: [] })
+    const values = { kind: 'report', submissionKey: randomUUID() }
+    res.render('reports/new', { ...options, values, errors: [] })
   })
 
   router.post('/reports/new', async (req, res) => {

@@ -13,13 +13,15 @@ export const newReportSchema = z.object({
     z.coerce
       .number({ error: 'errors.report.category' })
       .int('errors.report.category')
-      .positive('errors.report.category'),
+      .positive('errors.report.category')
+      .max(2147483647, 'errors.report.category'),
   ),
   title: text('errors.report.titleRequired', 'errors.report.titleTooLong', 120),
   description: text('errors.report.descriptionRequired', 'errors.report.descriptionTooLong', 4000),
   address: text('errors.report.addressRequired', 'errors.report.addressTooLong', 200),
   district: z.string({ error: 'errors.report.district' }).min(1, 'errors.report.district'),
   showName: z.preprocess((value) => value === 'yes', z.boolean()),
+  submissionKey: z.preprocess(blankToUndefined, z.uuid('errors.invalid').optional()),
 })
 
 export type NewReport = z.infer<typeof newReportSchema>

@@ -14,6 +14,7 @@ import {
   insertReport,
   lockReport,
   nextReference,
+  referenceBySubmission,
   reportEvents,
   reportsByAuthor,
   setReportStatus,
@@ -24,6 +25,13 @@ import type { NewReport, StatusChange } from './schemas'
 import { canMove } from './states'
 
 export const PAGE_SIZE = 20
+const REFERENCE = /^MYT-\d{4}-\d{5,}$/
+
+/** A reference that cannot exist (odd characters in a URL, say) is simply not found. */
+function checkedReference(reference: string): string {
+  if (!REFERENCE.test(reference)) throw new NotFoundError()
+  return reference
+}
 
 export class ReportInputError extends Error {
   constructor(
@@ -70,8 +78,28 @@ export async function reportFormOptions(db: Db, lang: 'el' | 'en') {
   }
 }
 
-/** Files a citizen's report: its department follows from the category; the timeline starts. */
+/**
+ * Files a citizen's report: its department follows from the category; the timeline starts.
+ * A form sent twice (a double click, a resend after a timeout) files one report: the second
+ * answer is the first report's reference.
+ */
 export async function fileReport(db: Db, authorId: number, input: NewReport): Promise<string> {
+  const key = input.submissionKey
+  if (key) {
+    const earlier = await referenceBySubmission(db, authorId, key)
+    if (earlier) return earlier
+  }
+  try {
+    return await insertNewReport(db, authorId, input)
+  } catch (err) {
+    const duplicate = (err as { code?: string }).code === '23505' && key
+    const earlier = duplicate ? await referenceBySubmission(db, authorId, key) : undefined
+    if (earlier) return earlier
+    throw err
+  }
+}
+
+async function insertNewReport(db: Db, authorId: number, input: NewReport): Promise<string> {
   return db.transaction(async (trx) => {
     const category = await findActiveCategory(trx, input.categoryId)
     if (!category) throw new ReportInputError('categoryId', 'errors.report.category')
@@ -90,6 +118,7 @@ export async function fileReport(db: Db, authorId: number, input: NewReport): Pr
       address: input.address,
       district: input.district,
       show_name: input.showName,
+      submission_key: input.submissionKey ?? null,
     })
     await insertEvent(trx, {
       report_id: reportId,
@@ -117,14 +146,14 @@ export type ReportView = { report: ReportRow; events: Awaited<ReturnType<typeof 
 
 /** A citizen sees only their own report; any other reference is simply not found. */
 export async function citizenReport(db: Db, authorId: number, reference: string): Promise<ReportView> {
-  const report = await findReportByReference(db, reference)
+  const report = await findReportByReference(db, checkedReference(reference))
   if (!report || report.author_id !== authorId) throw new NotFoundError()
   const events = await reportEvents(db, report.id)
   return { report, events: events.map((event) => ({ ...event, internal_note: null })) }
 }
 
 export async function staffReport(db: Db, reference: string): Promise<ReportView> {
-  const report = await findReportByReference(db, reference)
+  const report = await findReportByReference(db, checkedReference(reference))
   if (!report) throw new NotFoundError()
   return { report, events: await reportEvents(db, report.id) }
 }
@@ -137,7 +166,7 @@ export async function changeReportStatus(
   change: StatusChange,
 ): Promise<void> {
   await db.transaction(async (trx) => {
-    const report = await lockReport(trx, reference)
+    const report = await lockReport(trx, checkedReference(reference))
     if (!report) throw new NotFoundError()
     if (!canMove(report.status, change.status)) throw new StatusChangeError()
     await setReportStatus(trx, report.id, change.status)

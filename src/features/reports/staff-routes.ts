@@ -46,6 +46,7 @@ export function staffReportRoutes(db: Db): Router {
     }
 
     const view = await staffReport(db, reference)
+    res.locals.currentPath = `/staff/reports/${reference}`
     const errors = form.ok ? [{ field: 'status', text: req.t('errors.status.notAllowed') }] : form.errors
     const values = form.ok ? {} : form.values
     const statuses = nextStatuses(view.report.status)
