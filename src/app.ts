@@ -18,6 +18,7 @@ import { templateLocals } from './web/locals'
 import { requestLogger } from './web/logging'
 import { noStore, securityHeaders } from './web/security'
 import { sessionMiddleware, SESSION_COOKIE } from './web/session'
+import { sessionTimeouts } from './web/session-timeouts'
 import { PUBLIC_DIR, setUpViews } from './web/views'
 
 export type AppDependencies = { config: Config; db: Db; logger: Logger }
@@ -43,6 +44,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   const auth = setUpPassport(db)
   app.use(auth.initialize())
   app.use(auth.session())
+  app.use(sessionTimeouts)
   app.use(templateLocals)
   app.use(csrfTokenLocal)
   app.use(noStore)

@@ -58,6 +58,8 @@ const publicPages = [
   '/terms',
   '/contact',
   '/no-such-page',
+  '/login?ended=idle&after=30',
+  '/login?ended=absolute&after=12',
 ]
 const citizenPages = () => [
   '/',
