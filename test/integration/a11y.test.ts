@@ -10,6 +10,7 @@ import {
   type Agent,
   type TestContext,
 } from '../helpers/app'
+import { setClock } from '../../src/lib/clock'
 import { axeViolations } from '../helpers/axe'
 import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
 
@@ -123,5 +124,25 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ status: 'rejected', _csrf: csrfFrom(statusPage.text) })
     expect(status.status).toBe(400)
     expect(await axeViolations(status.text)).toEqual([])
+
+    setClock(new Date())
+    try {
+      const loginPage = await agents.visitor!.get('/login')
+      const attempt = () =>
+        agents
+          .visitor!.post('/login')
+          .type('form')
+          .send({
+            email: `throttled-${lang}@example.org`,
+            password: 'wrong',
+            _csrf: csrfFrom(loginPage.text),
+          })
+      for (let i = 0; i < 5; i += 1) await attempt()
+      const throttled = await attempt()
+      expect(throttled.status).toBe(429)
+      expect(await axeViolations(throttled.text)).toEqual([])
+    } finally {
+      setClock(null)
+    }
   })
 })
