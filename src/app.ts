@@ -8,6 +8,7 @@ import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
 import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
+import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { setUpPassport } from './web/auth'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
@@ -52,6 +53,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
 
   app.use(pageRoutes(db, config.isProduction))
   app.use(accountRoutes(db, auth))
+  app.use(sessionRoutes(db))
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
   if (extraRoutes) app.use(extraRoutes)

@@ -69,6 +69,8 @@ const citizenPages = () => [
   '/reports/new',
   `/reports/${reference}`,
   `/reports/${reference}?filed=1`,
+  '/account/sessions',
+  '/account/sessions?signedOutOthers=1',
 ]
 const clerkPages = () => [
   '/staff/reports',
@@ -144,5 +146,14 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
     } finally {
       setClock(null)
     }
+
+    const sessionsPage = await agents.citizen!.get('/account/sessions')
+    const signOut = await agents
+      .citizen!.post('/account/sessions/sign-out-others')
+      .type('form')
+      .send({ password: '', _csrf: csrfFrom(sessionsPage.text) })
+    expect(signOut.status).toBe(400)
+    expect(signOut.text).toContain('id="field-password"')
+    expect(await axeViolations(signOut.text)).toEqual([])
   })
 })
