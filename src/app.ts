@@ -8,6 +8,7 @@ import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
 import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
+import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { setUpPassport } from './web/auth'
 import { stripNulBytes } from './web/body'
@@ -19,6 +20,7 @@ import { templateLocals } from './web/locals'
 import { requestLogger } from './web/logging'
 import { noStore, securityHeaders } from './web/security'
 import { sessionMiddleware, SESSION_COOKIE } from './web/session'
+import { sessionTimeouts } from './web/session-timeouts'
 import { PUBLIC_DIR, setUpViews } from './web/views'
 
 export type AppDependencies = { config: Config; db: Db; logger: Logger }
@@ -45,6 +47,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   const auth = setUpPassport(db)
   app.use(auth.initialize())
   app.use(auth.session())
+  app.use(sessionTimeouts)
   app.use(templateLocals)
   app.use(csrfTokenLocal)
   app.use(noStore)
@@ -52,6 +55,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
 
   app.use(pageRoutes(db, config.isProduction))
   app.use(accountRoutes(db, auth))
+  app.use(sessionRoutes(db))
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
   if (extraRoutes) app.use(extraRoutes)

@@ -10,6 +10,7 @@ import {
   type Agent,
   type TestContext,
 } from '../helpers/app'
+import { setClock } from '../../src/lib/clock'
 import { axeViolations } from '../helpers/axe'
 import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
 
@@ -58,6 +59,8 @@ const publicPages = [
   '/terms',
   '/contact',
   '/no-such-page',
+  '/login?ended=idle&after=30',
+  '/login?ended=absolute&after=12',
 ]
 const citizenPages = () => [
   '/',
@@ -66,6 +69,8 @@ const citizenPages = () => [
   '/reports/new',
   `/reports/${reference}`,
   `/reports/${reference}?filed=1`,
+  '/account/sessions',
+  '/account/sessions?signedOutOthers=1',
 ]
 const clerkPages = () => [
   '/staff/reports',
@@ -122,5 +127,34 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ status: 'rejected', _csrf: csrfFrom(statusPage.text) })
     expect(status.status).toBe(400)
     expect(await axeViolations(status.text)).toEqual([])
+
+    setClock(new Date())
+    try {
+      const loginPage = await agents.visitor!.get('/login')
+      const attempt = () =>
+        agents
+          .visitor!.post('/login')
+          .type('form')
+          .send({
+            email: `throttled-${lang}@example.org`,
+            password: 'wrong',
+            _csrf: csrfFrom(loginPage.text),
+          })
+      for (let i = 0; i < 5; i += 1) await attempt()
+      const throttled = await attempt()
+      expect(throttled.status).toBe(429)
+      expect(await axeViolations(throttled.text)).toEqual([])
+    } finally {
+      setClock(null)
+    }
+
+    const sessionsPage = await agents.citizen!.get('/account/sessions')
+    const signOut = await agents
+      .citizen!.post('/account/sessions/sign-out-others')
+      .type('form')
+      .send({ password: '', _csrf: csrfFrom(sessionsPage.text) })
+    expect(signOut.status).toBe(400)
+    expect(signOut.text).toContain('id="field-password"')
+    expect(await axeViolations(signOut.text)).toEqual([])
   })
 })

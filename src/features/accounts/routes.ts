@@ -4,12 +4,23 @@ import type { Db } from '../../db'
 import { requireUser, currentUser } from '../../web/auth'
 import { parseForm, submittedValues } from '../../web/forms'
 import { safeLocalPath } from '../../web/redirects'
+import { throttleLogin, throttleRegistration, type ShowForm } from '../throttling/middleware'
 import { loginSchema, registrationSchema, PASSWORD_MIN } from './schemas'
 import { EmailTakenError, loadCurrentUser, registerCitizen } from './service'
 
 function logIn(req: Request, user: Express.User): Promise<void> {
   return new Promise((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())))
 }
+
+// A throttled request sees its form again with a message saying how long to wait.
+const showRegistration: ShowForm = (req, res, errors) =>
+  res.render('accounts/register', { values: submittedValues(req.body), errors, passwordMin: PASSWORD_MIN })
+const showLogin: ShowForm = (req, res, errors) =>
+  res.render('accounts/login', {
+    values: submittedValues(req.body),
+    errors,
+    next: safeLocalPath(req.body?.next, ''),
+  })
 
 export function accountRoutes(db: Db, auth: passport.PassportStatic): Router {
   const router = Router()
@@ -18,7 +29,7 @@ export function accountRoutes(db: Db, auth: passport.PassportStatic): Router {
     res.render('accounts/register', { values: {}, errors: [], passwordMin: PASSWORD_MIN })
   })
 
-  router.post('/register', async (req, res) => {
+  router.post('/register', throttleRegistration(db, showRegistration), async (req, res) => {
     const form = parseForm(registrationSchema, req)
     if (!form.ok) {
       return res.status(400).render('accounts/register', { ...form, passwordMin: PASSWORD_MIN })
@@ -43,7 +54,7 @@ export function accountRoutes(db: Db, auth: passport.PassportStatic): Router {
     res.render('accounts/login', { values: {}, errors: [], next: safeLocalPath(req.query.next, '') })
   })
 
-  router.post('/login', (req: Request, res: Response, next: NextFunction) => {
+  router.post('/login', throttleLogin(db, showLogin), (req: Request, res: Response, next: NextFunction) => {
     const form = parseForm(loginSchema, req)
     const nextPath = safeLocalPath(req.body?.next, '')
     if (!form.ok) {

@@ -1,0 +1,7 @@
+import { z } from 'zod'
+
+export const pageSchema = z.coerce.number().int().min(1).max(100000).catch(1)
+
+export const signOutOthersSchema = z.object({
+  password: z.string({ error: 'errors.password.required' }).min(1, 'errors.password.required'),
+})
