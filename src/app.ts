@@ -50,7 +50,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(csrfProtection)
 
   app.use(pageRoutes(db, config.isProduction))
-  app.use(accountRoutes(db, auth))
+  app.use(accountRoutes(db, auth, { mailKept: !config.smtpUrl }))
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
   if (!config.isProduction) app.use(devMailRoutes(db, config))
