@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
+import { devMailRoutes } from './features/mail/dev-routes'
 import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
 import { sessionRoutes } from './features/sessions/routes'
@@ -54,10 +55,11 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(csrfProtection)
 
   app.use(pageRoutes(db, config.isProduction))
-  app.use(accountRoutes(db, auth))
+  app.use(accountRoutes(db, auth, { mailKept: !config.smtpUrl }))
   app.use(sessionRoutes(db))
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
+  if (!config.isProduction) app.use(devMailRoutes(db, config))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

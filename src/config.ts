@@ -4,6 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+const DEFAULT_MAIL_FROM = 'e-Υπηρεσίες Δήμου Μυτιλήνης <noreply@eservices.mytilene.gr>'
+
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value)
 
 const envSchema = z.object({
@@ -26,6 +28,23 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s/]+/, 'must be an smtp:// or smtps:// address, like smtps://user:pass@host:465')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address, like Name <noreply@example.gr>',
+      )
+      .default(DEFAULT_MAIL_FROM),
+  ),
 })
 
 export type Config = {
@@ -37,6 +56,9 @@ export type Config = {
   dataDir: string
   sessionSecret: string
   logLevel: string
+  /** Where mail is sent; without it (never in production) mail is kept and shown at /dev/mail. */
+  smtpUrl: string | undefined
+  mailFrom: string
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !values.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production')
   }
+  if (isProduction && !values.SMTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: required in production')
+  }
   const dataDir = path.resolve(values.DATA_DIR)
   return {
     env: values.NODE_ENV,
@@ -75,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: values.SESSION_SECRET ?? localSessionSecret(dataDir),
     logLevel: values.LOG_LEVEL,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
   }
 }

@@ -3,6 +3,7 @@ import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDb, isEmbedded, migrateToLatest } from './db'
 import { seedDemoIfEmpty } from './db/demo'
+import { startOutboxWorker } from './jobs/outbox'
 import { createLogger } from './web/logging'
 import { seedReferenceData } from '../seeds/reference'
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   if (!config.isProduction) await seedDemoIfEmpty(db, logger)
 
   const app = createApp({ config, db, logger })
+  const outbox = startOutboxWorker({ db, config, logger })
   const server = app.listen(config.port, () => {
     logger.info(
       { port: config.port, url: config.baseUrl, engine: isEmbedded(db) ? 'embedded' : 'postgresql' },
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down')
     server.close(() => {
-      db.destroy().finally(() => process.exit(0))
+      outbox
+        .stop()
+        .then(() => db.destroy())
+        .finally(() => process.exit(0))
     })
     setTimeout(() => process.exit(1), 10_000).unref()
   }

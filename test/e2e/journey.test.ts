@@ -1,5 +1,6 @@
 // The whole first journey in headless Chromium with JavaScript off, using only the keyboard:
-// a resident registers and files a report, a clerk answers it, the resident reads the answer.
+// a resident registers, confirms their address from the mail kept at /dev/mail, signs in and
+// files a report, a clerk answers it, the resident reads the answer.
 // Then axe runs in the real browser, colour contrast included, on the pages of the journey.
 import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -7,6 +8,7 @@ import type { Server } from 'node:http'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startTestApp, type TestContext } from '../helpers/app'
 import { createReport, createUser } from '../helpers/factories'
+import { deliverMail } from '../helpers/mail'
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasChromium = fs.existsSync(executablePath)
@@ -23,6 +25,8 @@ beforeAll(async () => {
   ctx = await startTestApp()
   server = ctx.app.listen(0)
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // Links in mail point at the portal's public address: here, the test server.
+  ctx.config.baseUrl = base
   browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -87,7 +91,31 @@ describeInBrowser('the first journey, keyboard only, without JavaScript', () => 
     await resident.keyboard.press('Space')
     await tabTo(resident, 'button[type=submit].button')
     await resident.keyboard.press('Enter')
-    await resident.waitForURL(`${base}/account?welcome=1`)
+    await resident.waitForURL(`${base}/register/check-email`)
+    expect(await resident.textContent('h1')).toContain('Ελέγξτε το e-mail σας')
+
+    await deliverMail(ctx)
+    await tabTo(resident, 'a[href="/dev/mail"]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/dev/mail`)
+    await tabTo(resident, 'a[href^="/dev/mail/"]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(/\/dev\/mail\/\d+$/)
+    expect(await resident.textContent('h1')).toContain('Επιβεβαιώστε τη διεύθυνση e-mail σας')
+    await tabTo(resident, 'a[href*="/email/verify?token="]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(/\/email\/verify\?token=/)
+    await tabTo(resident, 'form[action="/email/verify"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/email/verified`)
+    await tabTo(resident, 'main a[href="/login"]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/login`)
+    await type(resident, '#field-email', 'sappho@example.gr')
+    await type(resident, '#field-password', 'ένα ποίημα για τη Μυτιλήνη')
+    await tabTo(resident, 'form[action="/login"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/account`)
     expect(await resident.textContent('h1')).toContain('Ο λογαριασμός μου')
 
     await resident.goto(`${base}/reports/new`)
@@ -135,6 +163,33 @@ describeInBrowser('the first journey, keyboard only, without JavaScript', () => 
     expect(await resident.textContent('.timeline')).toContain('θα επισκευάσει τη λακκούβα την Πέμπτη')
   })
 
+  it('shows the HTML of a kept mail inside the page, in a sandbox the page policy allows', async () => {
+    const user = await createUser(ctx.db)
+    const page = await newPage()
+    await page.goto(`${base}/password/forgot`)
+    await type(page, '#field-email', user.email)
+    await tabTo(page, 'form button[type=submit]')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${base}/password/forgot/sent`)
+    await deliverMail(ctx)
+
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused/i.test(message.text())) refused.push(message.text())
+    })
+    await page.goto(`${base}/dev/mail`)
+    await page.click('a[href^="/dev/mail/"]')
+    const frame = page.frameLocator('iframe.mail-frame')
+    await expect(
+      frame.locator('a', { hasText: 'Ορισμός νέου κωδικού' }).getAttribute('href'),
+    ).resolves.toMatch(/\/password\/reset\?token=/)
+    const colour = await frame
+      .locator('a', { hasText: 'Ορισμός νέου κωδικού' })
+      .evaluate((element) => getComputedStyle(element).backgroundColor)
+    expect(colour).toBe('rgb(0, 112, 60)')
+    expect(refused).toEqual([])
+  })
+
   it.each(['el', 'en'])('has no axe violations, colour contrast included, in %s', async (lang) => {
     const user = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
     // Enough reports for the lists to run to several pages.
@@ -148,11 +203,14 @@ describeInBrowser('the first journey, keyboard only, without JavaScript', () => 
     for (const path of [
       '/',
       '/account',
+      '/account/password',
+      '/account/email',
       '/reports',
       '/reports/new',
       '/staff/reports',
       '/contact',
       '/accessibility',
+      '/dev/mail',
     ]) {
       await page.goto(`${base}${path}`)
       expect({ path, violations: await axeInBrowser(page) }).toEqual({ path, violations: [] })

@@ -1,19 +1,24 @@
 import type { Router } from 'express'
 import request from 'supertest'
 import { createApp } from '../../src/app'
-import { loadConfig } from '../../src/config'
+import { loadConfig, type Config } from '../../src/config'
 import type { Db } from '../../src/db'
 import { createLogger } from '../../src/web/logging'
 import { openTestDb } from './db'
 
-export type TestContext = { app: ReturnType<typeof createApp>; db: Db; close: () => Promise<void> }
+export type TestContext = {
+  app: ReturnType<typeof createApp>
+  db: Db
+  config: Config
+  close: () => Promise<void>
+}
 
 export async function startTestApp(extraRoutes?: Router): Promise<TestContext> {
   const db = await openTestDb()
   const config = loadConfig({ ...process.env, DATA_DIR: '/tmp/mytilene-test-data' })
   const logger = createLogger(process.env.LOG_LEVEL ?? 'silent')
   const app = createApp({ config, db, logger }, extraRoutes)
-  return { app, db, close: () => db.destroy() }
+  return { app, db, config, close: () => db.destroy() }
 }
 
 export type Agent = ReturnType<typeof request.agent>

@@ -13,10 +13,13 @@ import {
 import { setClock } from '../../src/lib/clock'
 import { axeViolations } from '../helpers/axe'
 import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { deliverMail, outbox, queuedLink } from '../helpers/mail'
 
 let ctx: TestContext
 let reference: string
 const agents: Record<string, Agent> = {}
+const links: Record<string, string> = {}
+let mailId: number
 
 beforeAll(async () => {
   ctx = await startTestApp()
@@ -25,8 +28,26 @@ beforeAll(async () => {
   agents.visitor = request.agent(ctx.app)
   agents.citizen = request.agent(ctx.app)
   agents.clerk = request.agent(ctx.app)
+  agents.unverified = request.agent(ctx.app)
   await signIn(agents.citizen, citizen.email, citizen.password)
   await signIn(agents.clerk, clerk.email, clerk.password)
+  await submitForm(agents.unverified, '/register', '/register', {
+    fullName: 'Σαπφώ Λεσβία',
+    email: 'sappho@example.gr',
+    password: 'ένα ποίημα για τη Μυτιλήνη',
+    terms: 'yes',
+  })
+  await signIn(agents.unverified, 'sappho@example.gr', 'ένα ποίημα για τη Μυτιλήνη')
+  links.verify = await queuedLink(ctx.db, 'sappho@example.gr', 'verify-email')
+  await submitForm(request.agent(ctx.app), '/password/forgot', '/password/forgot', { email: citizen.email })
+  links.reset = await queuedLink(ctx.db, citizen.email, 'password-reset')
+  await submitForm(agents.citizen, '/account/email', '/account/email', {
+    email: 'elsewhere@example.gr',
+    currentPassword: citizen.password,
+  })
+  links.changeEmail = await queuedLink(ctx.db, 'elsewhere@example.gr', 'email-change-confirm')
+  await deliverMail(ctx)
+  mailId = (await outbox(ctx.db))[0]!.id
   const filed = await submitForm(agents.citizen, '/reports/new', '/reports/new', {
     kind: 'complaint',
     categoryId: String(await firstCategoryId(ctx.db)),
@@ -49,6 +70,8 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.close())
 
+const tokenOf = (link: string) => new URL(link, 'http://localhost').searchParams.get('token')!
+
 const publicPages = [
   '/',
   '/login',
@@ -61,7 +84,18 @@ const publicPages = [
   '/no-such-page',
   '/login?ended=idle&after=30',
   '/login?ended=absolute&after=12',
+  '/login?notice=passwordReset',
+  '/register/check-email',
+  '/password/forgot',
+  '/password/forgot/sent',
+  '/email/verified',
+  '/email/changed',
+  '/email/verify?token=no-longer-valid',
+  '/password/reset?token=no-longer-valid',
+  '/email/change?token=no-longer-valid',
+  '/dev/mail',
 ]
+const linkPages = () => [links.verify!, links.reset!, links.changeEmail!]
 const citizenPages = () => [
   '/',
   '/account',
@@ -71,7 +105,16 @@ const citizenPages = () => [
   `/reports/${reference}?filed=1`,
   '/account/sessions',
   '/account/sessions?signedOutOthers=1',
+  '/account/password',
+  '/account/email',
+  '/account?notice=verified',
+  '/account?notice=verificationSent',
+  '/account?notice=passwordChanged',
+  '/account?notice=emailChangeRequested',
+  '/account?notice=emailChanged',
+  `/dev/mail/${mailId}`,
 ]
+const unverifiedPages = ['/account', '/reports/new']
 const clerkPages = () => [
   '/staff/reports',
   `/staff/reports/${reference}`,
@@ -81,7 +124,7 @@ const clerkPages = () => [
 async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
   await agent.get(`/language/${lang}`)
   const response = await agent.get(path)
-  expect([200, 404]).toContain(response.status)
+  expect([200, 403, 404, 409, 410]).toContain(response.status)
   expect(response.text).toContain(`<html lang="${lang}">`)
   expect(response.text.match(/<h1[\s>]/g)).toHaveLength(1)
   expect(response.text).toMatch(/<title>(Πρόβλημα: |Error: )?[^<–]+ – e-/)
@@ -97,6 +140,14 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
 
   it('as a citizen: every citizen page', async () => {
     for (const path of citizenPages()) await expectAccessible(agents.citizen!, path, lang)
+  })
+
+  it('signed out: the pages that links in mails open', async () => {
+    for (const path of linkPages()) await expectAccessible(agents.visitor!, path, lang)
+  })
+
+  it('with an address not yet confirmed: my account and the page that asks to confirm it', async () => {
+    for (const path of unverifiedPages) await expectAccessible(agents.unverified!, path, lang)
   })
 
   it('as a clerk: every staff page', async () => {
@@ -119,6 +170,23 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ title: 'x', _csrf: csrfFrom(reportPage.text) })
     expect(report.status).toBe(400)
     expect(await axeViolations(report.text)).toEqual([])
+
+    const forms: [Agent, string, string, Record<string, string>][] = [
+      [agents.visitor!, '/password/forgot', '/password/forgot', { email: 'x' }],
+      [
+        agents.visitor!,
+        links.reset!,
+        '/password/reset',
+        { token: tokenOf(links.reset!), newPassword: 'short' },
+      ],
+      [agents.citizen!, '/account/password', '/account/password', { currentPassword: '', newPassword: 'x' }],
+      [agents.citizen!, '/account/email', '/account/email', { email: 'x', currentPassword: '' }],
+    ]
+    for (const [agent, page, action, fields] of forms) {
+      const response = await submitForm(agent, page, action, fields)
+      expect({ action, status: response.status }).toEqual({ action, status: 400 })
+      expect({ action, violations: await axeViolations(response.text) }).toEqual({ action, violations: [] })
+    }
 
     const statusPage = await agents.clerk!.get(`/staff/reports/${reference}`)
     const status = await agents

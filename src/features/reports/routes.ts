@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Router } from 'express'
 import type { Db } from '../../db'
 import { currentUser, requireUser } from '../../web/auth'
+import { requireVerifiedEmail } from '../accounts/guards'
 import { parseForm, submittedValues } from '../../web/forms'
 import { paginate } from '../../web/pagination'
 import { newReportSchema, pageSchema } from './schemas'
@@ -17,6 +18,7 @@ import {
 export function reportRoutes(db: Db): Router {
   const router = Router()
   router.use('/reports', requireUser)
+  router.use('/reports/new', requireVerifiedEmail)
 
   router.get('/reports', async (req, res) => {
     const page = pageSchema.parse(req.query.page)
