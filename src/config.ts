@@ -26,6 +26,16 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  MAP_TILE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^(https?:\/\/[^/?#]+)?\/[^?#]*\{z\}[^?#]*\{x\}[^?#]*\{y\}/,
+        'must be an http(s):// or /path tile template with {z}, {x} and {y}',
+      )
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  ),
 })
 
 export type Config = {
@@ -37,6 +47,7 @@ export type Config = {
   dataDir: string
   sessionSecret: string
   logLevel: string
+  mapTileUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: values.SESSION_SECRET ?? localSessionSecret(dataDir),
     logLevel: values.LOG_LEVEL,
+    mapTileUrl: values.MAP_TILE_URL,
   }
 }
