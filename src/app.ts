@@ -7,6 +7,7 @@ import type { Config } from './config'
 import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
 import { pageRoutes } from './features/pages/routes'
+import { mountLeafletAssets, publicReportRoutes } from './features/reports/public-routes'
 import { reportRoutes } from './features/reports/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { setUpPassport } from './web/auth'
@@ -35,6 +36,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(securityHeaders(config.isProduction))
   app.use(compression())
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }))
+  mountLeafletAssets(app)
   app.use(healthRoutes(db))
 
   app.use(cookieParser())
@@ -54,6 +56,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(accountRoutes(db, auth))
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
+  app.use(publicReportRoutes(db, config))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)
