@@ -11,10 +11,12 @@ import {
   type TestContext,
 } from '../helpers/app'
 import { axeViolations } from '../helpers/axe'
-import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { createReport, createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { addPhoto } from '../helpers/public-reports'
 
 let ctx: TestContext
 let reference: string
+let resolvedReference: string
 const agents: Record<string, Agent> = {}
 
 beforeAll(async () => {
@@ -45,6 +47,11 @@ beforeAll(async () => {
       internalNote: 'Βάρδια Τρίτης.',
       _csrf: csrfFrom(staffPage.text),
     })
+  const report = await ctx.db('reports').where({ reference }).first('id')
+  await addPhoto(ctx.db, Number(report.id))
+  await ctx.db('report_followers').insert({ report_id: report.id, user_id: clerk.id })
+  const resolved = await createReport(ctx.db, citizen.id, { status: 'resolved', resolved_at: new Date() })
+  resolvedReference = resolved.reference
 })
 afterAll(() => ctx.close())
 
@@ -58,6 +65,12 @@ const publicPages = [
   '/terms',
   '/contact',
   '/no-such-page',
+  '/public/reports',
+  '/public/reports?status=open&period=year',
+]
+const publicReportPages = () => [
+  `/public/reports/${reference}`,
+  `/public/reports/${reference}?notice=followed`,
 ]
 const citizenPages = () => [
   '/',
@@ -66,11 +79,20 @@ const citizenPages = () => [
   '/reports/new',
   `/reports/${reference}`,
   `/reports/${reference}?filed=1`,
+  `/public/reports/${reference}`,
+  '/following',
+  `/reports/${resolvedReference}`,
+  `/reports/${resolvedReference}/reopen`,
+  `/reports/${resolvedReference}/reopened`,
 ]
 const clerkPages = () => [
   '/staff/reports',
   `/staff/reports/${reference}`,
   `/staff/reports/${reference}?updated=1`,
+  `/public/reports/${resolvedReference}`,
+  `/public/reports/${reference}?notice=unfollowed`,
+  '/following',
+  '/following?notice=unfollowed',
 ]
 
 async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
@@ -88,6 +110,10 @@ async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
 describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
   it.each(publicPages)('signed out: %s', async (path) => {
     await expectAccessible(agents.visitor!, path, lang)
+  })
+
+  it('signed out: a public report page', async () => {
+    for (const path of publicReportPages()) await expectAccessible(agents.visitor!, path, lang)
   })
 
   it('as a citizen: every citizen page', async () => {
@@ -122,5 +148,24 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ status: 'rejected', _csrf: csrfFrom(statusPage.text) })
     expect(status.status).toBe(400)
     expect(await axeViolations(status.text)).toEqual([])
+
+    const filters = await agents.visitor!.get('/public/reports?status=lost&district=atlantis&q=')
+    expect(filters.status).toBe(400)
+    expect(await axeViolations(filters.text)).toEqual([])
+
+    const reopenPage = await agents.citizen!.get(`/reports/${resolvedReference}/reopen`)
+    const reopen = await agents
+      .citizen!.post(`/reports/${resolvedReference}/reopen`)
+      .type('form')
+      .send({ reason: 'short', _csrf: csrfFrom(reopenPage.text) })
+    expect(reopen.status).toBe(400)
+    expect(await axeViolations(reopen.text)).toEqual([])
+
+    const refused = await agents
+      .citizen!.post(`/reports/${reference}/reopen`)
+      .type('form')
+      .send({ reason: 'Δεν διορθώθηκε τίποτα ακόμη.', _csrf: csrfFrom(reopenPage.text) })
+    expect(refused.status).toBe(400)
+    expect(await axeViolations(refused.text)).toEqual([])
   })
 })
