@@ -34,7 +34,13 @@
 
   section.hidden = false
   say(section.getAttribute('data-loading'))
-  var map = L.map(canvas, { scrollWheelZoom: false }).setView(MYTILENE, 13)
+  var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false }).setView(MYTILENE, 13)
+  L.control
+    .zoom({
+      zoomInTitle: section.getAttribute('data-zoom-in'),
+      zoomOutTitle: section.getAttribute('data-zoom-out'),
+    })
+    .addTo(map)
   var tiles = L.tileLayer(section.getAttribute('data-tiles'), {
     maxZoom: 19,
     attribution: section.getAttribute('data-attribution'),

@@ -60,6 +60,22 @@ describe('following a public report', () => {
     expect(await followerIds(report.id)).toEqual([])
   })
 
+  it('makes one follower of two presses at the same moment', async () => {
+    const owner = await createUser(ctx.db)
+    const report = await createReport(ctx.db, owner.id)
+    const { user, agent } = await resident()
+    const page = await agent.get(`/public/reports/${report.reference}`)
+    const send = () =>
+      agent
+        .post(`/public/reports/${report.reference}/follow`)
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text) })
+
+    const responses = await Promise.all([send(), send(), send()])
+    expect(responses.map((response) => response.status)).toEqual([303, 303, 303])
+    expect(await followerIds(report.id)).toEqual([user.id])
+  })
+
   it('offers a signed-out visitor to sign in and brings them back to the report', async () => {
     const owner = await createUser(ctx.db)
     const report = await createReport(ctx.db, owner.id)
