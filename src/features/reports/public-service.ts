@@ -20,6 +20,7 @@ import {
   publicEvents,
   publicPhotoContent,
   publicPhotos,
+  type PublicEventRow,
   type PublicFilters,
   type PublicListRow,
 } from './public-queries'
@@ -268,35 +269,33 @@ export type TimelineEntry = {
 
 export type PublicReportView = Awaited<ReturnType<typeof publicReportView>>
 
+/** What the public sees of an event: the municipality acts, or the author who reopened the report. */
+function toTimelineEntry(event: PublicEventRow): TimelineEntry {
+  const byAuthor = event.by_author && !event.by_staff && event.type !== 'created'
+  let kind: TimelineEntry['kind'] = 'status'
+  if (event.type === 'created') kind = 'created'
+  else if (event.type === 'note') kind = 'message'
+  else if (byAuthor) kind = 'reopened'
+  return {
+    id: event.id,
+    kind,
+    status: event.to_status,
+    message: event.public_message,
+    by: event.by_staff ? 'municipality' : byAuthor ? 'author' : null,
+    at: event.created_at,
+  }
+}
+
 /** Everything the public page of a report shows; a hidden or unknown report is not found. */
 export async function publicReportView(db: Db, reference: string, lang: Language, viewerId: number | null) {
   const row = await findPublicReport(db, checkedReference(reference))
   if (!row) throw new NotFoundError()
-  const [events, photos, duplicates, followers, follows] = [
-    await publicEvents(db, row.id),
-    await publicPhotos(db, row.id),
-    await publicDuplicatesOf(db, row.id),
-    await followerCount(db, row.id),
-    viewerId === null ? false : await isFollower(db, row.id, viewerId),
-  ]
-  const timeline: TimelineEntry[] = events.map((event) => {
-    const reopened = event.type === 'status_changed' && event.by_author && !event.by_staff
-    return {
-      id: event.id,
-      kind:
-        event.type === 'created'
-          ? 'created'
-          : reopened
-            ? 'reopened'
-            : event.type === 'note'
-              ? 'message'
-              : 'status',
-      status: event.to_status,
-      message: event.public_message,
-      by: event.by_staff ? 'municipality' : event.by_author && event.type !== 'created' ? 'author' : null,
-      at: event.created_at,
-    }
-  })
+  const events = await publicEvents(db, row.id)
+  const photos = await publicPhotos(db, row.id)
+  const duplicates = await publicDuplicatesOf(db, row.id)
+  const followers = await followerCount(db, row.id)
+  const follows = viewerId !== null && (await isFollower(db, row.id, viewerId))
+
   return {
     report: {
       ...toListItem(row, lang),
@@ -311,7 +310,7 @@ export async function publicReportView(db: Db, reference: string, lang: Language
       ...photo,
       url: `${publicReportPath(row.reference)}/photos/${photo.id}`,
     })),
-    timeline,
+    timeline: events.map(toTimelineEntry),
     duplicates,
     followers,
     viewer: {
