@@ -5,6 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   setupFiles: ['<rootDir>/test/helpers/env.ts'],
-  testTimeout: 60000,
+  testTimeout: 180000,
   maxWorkers: 2,
 }

@@ -8,6 +8,7 @@ import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
 import { devMailRoutes } from './features/mail/dev-routes'
 import { pageRoutes } from './features/pages/routes'
+import { mountLeafletAssets, publicReportRoutes } from './features/reports/public-routes'
 import { reportRoutes } from './features/reports/routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
@@ -38,6 +39,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(securityHeaders(config.isProduction))
   app.use(compression())
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }))
+  mountLeafletAssets(app)
   app.use(healthRoutes(db))
 
   app.use(cookieParser())
@@ -60,6 +62,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
   if (!config.isProduction) app.use(devMailRoutes(db, config))
+  app.use(publicReportRoutes(db, config))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

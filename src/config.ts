@@ -45,6 +45,16 @@ const envSchema = z.object({
       )
       .default(DEFAULT_MAIL_FROM),
   ),
+  MAP_TILE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^(https?:\/\/[^/?#]+)?\/[^?#]*\{z\}[^?#]*\{x\}[^?#]*\{y\}/,
+        'must be an http(s):// or /path tile template with {z}, {x} and {y}',
+      )
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  ),
 })
 
 export type Config = {
@@ -59,6 +69,7 @@ export type Config = {
   /** Where mail is sent; without it (never in production) mail is kept and shown at /dev/mail. */
   smtpUrl: string | undefined
   mailFrom: string
+  mapTileUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -102,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
+    mapTileUrl: values.MAP_TILE_URL,
   }
 }

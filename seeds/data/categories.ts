@@ -14,6 +14,8 @@ export type DemoCategory = {
   notice_el: string | null
   notice_en: string | null
   sort_order: number
+  /** false: reports in this category never appear on the public pages (they are about a person). */
+  is_public?: boolean
 }
 
 export const categories: DemoCategory[] = [
@@ -305,6 +307,7 @@ export const categories: DemoCategory[] = [
     notice_el: 'Αν κινδυνεύει η ζωή ή η υγεία κάποιου, καλέστε το 112.',
     notice_en: "If someone's life or health is at risk, call 112.",
     sort_order: 200,
+    is_public: false,
   },
   {
     code: 'other',

@@ -12,11 +12,13 @@ import {
 } from '../helpers/app'
 import { setClock } from '../../src/lib/clock'
 import { axeViolations } from '../helpers/axe'
-import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
 import { deliverMail, outbox, queuedLink } from '../helpers/mail'
+import { createReport, createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { addPhoto } from '../helpers/public-reports'
 
 let ctx: TestContext
 let reference: string
+let resolvedReference: string
 const agents: Record<string, Agent> = {}
 const links: Record<string, string> = {}
 let mailId: number
@@ -67,6 +69,11 @@ beforeAll(async () => {
       internalNote: 'Βάρδια Τρίτης.',
       _csrf: csrfFrom(staffPage.text),
     })
+  const report = await ctx.db('reports').where({ reference }).first('id')
+  await addPhoto(ctx.db, Number(report.id))
+  await ctx.db('report_followers').insert({ report_id: report.id, user_id: clerk.id })
+  const resolved = await createReport(ctx.db, citizen.id, { status: 'resolved', resolved_at: new Date() })
+  resolvedReference = resolved.reference
 })
 afterAll(() => ctx.close())
 
@@ -94,6 +101,12 @@ const publicPages = [
   '/password/reset?token=no-longer-valid',
   '/email/change?token=no-longer-valid',
   '/dev/mail',
+  '/public/reports',
+  '/public/reports?status=open&period=year',
+]
+const publicReportPages = () => [
+  `/public/reports/${reference}`,
+  `/public/reports/${reference}?notice=followed`,
 ]
 const linkPages = () => [links.verify!, links.reset!, links.changeEmail!]
 const citizenPages = () => [
@@ -113,12 +126,21 @@ const citizenPages = () => [
   '/account?notice=emailChangeRequested',
   '/account?notice=emailChanged',
   `/dev/mail/${mailId}`,
+  `/public/reports/${reference}`,
+  '/following',
+  `/reports/${resolvedReference}`,
+  `/reports/${resolvedReference}/reopen`,
+  `/reports/${resolvedReference}/reopened`,
 ]
 const unverifiedPages = ['/account', '/reports/new']
 const clerkPages = () => [
   '/staff/reports',
   `/staff/reports/${reference}`,
   `/staff/reports/${reference}?updated=1`,
+  `/public/reports/${resolvedReference}`,
+  `/public/reports/${reference}?notice=unfollowed`,
+  '/following',
+  '/following?notice=unfollowed',
 ]
 
 async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
@@ -136,6 +158,10 @@ async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
 describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
   it.each(publicPages)('signed out: %s', async (path) => {
     await expectAccessible(agents.visitor!, path, lang)
+  })
+
+  it('signed out: a public report page', async () => {
+    for (const path of publicReportPages()) await expectAccessible(agents.visitor!, path, lang)
   })
 
   it('as a citizen: every citizen page', async () => {
@@ -224,5 +250,23 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
     expect(signOut.status).toBe(400)
     expect(signOut.text).toContain('id="field-password"')
     expect(await axeViolations(signOut.text)).toEqual([])
+    const filters = await agents.visitor!.get('/public/reports?status=lost&district=atlantis&q=')
+    expect(filters.status).toBe(400)
+    expect(await axeViolations(filters.text)).toEqual([])
+
+    const reopenPage = await agents.citizen!.get(`/reports/${resolvedReference}/reopen`)
+    const reopen = await agents
+      .citizen!.post(`/reports/${resolvedReference}/reopen`)
+      .type('form')
+      .send({ reason: 'short', _csrf: csrfFrom(reopenPage.text) })
+    expect(reopen.status).toBe(400)
+    expect(await axeViolations(reopen.text)).toEqual([])
+
+    const refused = await agents
+      .citizen!.post(`/reports/${reference}/reopen`)
+      .type('form')
+      .send({ reason: 'Δεν διορθώθηκε τίποτα ακόμη.', _csrf: csrfFrom(reopenPage.text) })
+    expect(refused.status).toBe(400)
+    expect(await axeViolations(refused.text)).toEqual([])
   })
 })

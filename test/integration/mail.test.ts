@@ -52,7 +52,7 @@ describe('mail as it is sent', () => {
     })
     expect(greek.from).toBe(ctx.config.mailFrom)
     expect(greek.text).toContain('Γεια σας Ελένη,')
-    expect(greek.text).toContain('άλλαξε (3 Δεκεμβρίου 2026 στις 12:00 μ.μ.).')
+    expect(greek.text).toContain('άλλαξε (3 Δεκεμβρίου 2026 στις 12:00).')
     expect(greek.text).toContain('http://localhost:3000/password/forgot')
     expect(greek.text).not.toMatch(/<[a-z]/)
     expect(greek.html).toContain('<html lang="el">')

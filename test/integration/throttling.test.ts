@@ -275,7 +275,7 @@ describe('throttling registration', () => {
     expect(await ctx.db('users').count({ n: '*' })).toEqual([{ n: 0 }])
 
     advanceClock(1 * HOUR)
-    expect((await send(registration('eleni@example.gr'))).status).toBe(302)
+    expect((await send(registration('eleni@example.gr'))).status).toBe(303)
   })
 
   it('refuses a sixth registration for one e-mail address in an hour, from any network', async () => {

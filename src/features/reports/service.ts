@@ -21,6 +21,7 @@ import {
   type CategoryRow,
   type ReportRow,
 } from './queries'
+import { ownReportControls } from './reopen'
 import type { NewReport, StatusChange } from './schemas'
 import { canMove } from './states'
 
@@ -145,11 +146,12 @@ export async function staffReportQueue(db: Db, page: number) {
 export type ReportView = { report: ReportRow; events: Awaited<ReturnType<typeof reportEvents>> }
 
 /** A citizen sees only their own report; any other reference is simply not found. */
-export async function citizenReport(db: Db, authorId: number, reference: string): Promise<ReportView> {
+export async function citizenReport(db: Db, authorId: number, reference: string) {
   const report = await findReportByReference(db, checkedReference(reference))
   if (!report || report.author_id !== authorId) throw new NotFoundError()
   const events = await reportEvents(db, report.id)
-  return { report, events: events.map((event) => ({ ...event, internal_note: null })) }
+  const controls = await ownReportControls(db, report)
+  return { report, events: events.map((event) => ({ ...event, internal_note: null })), controls }
 }
 
 export async function staffReport(db: Db, reference: string): Promise<ReportView> {
