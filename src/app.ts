@@ -6,6 +6,9 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
+import { staffTwoFactorGate } from './features/mfa/gate'
+import { mfaRoutes } from './features/mfa/routes'
+import { mfaSettings } from './features/mfa/service'
 import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
@@ -48,9 +51,12 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(noStore)
   app.use(csrfProtection)
 
+  const mfa = mfaSettings(config)
   app.use(pageRoutes(db, config.isProduction))
   app.use(accountRoutes(db, auth))
+  app.use(mfaRoutes(db, mfa))
   app.use(reportRoutes(db))
+  app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 

@@ -26,6 +26,7 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  STAFF_MFA: z.preprocess(emptyAsUndefined, z.enum(['required', 'optional']).optional()),
 })
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   dataDir: string
   sessionSecret: string
   logLevel: string
+  /** Whether staff must set up two-factor authentication before their first staff page. */
+  staffMfa: 'required' | 'optional'
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: values.SESSION_SECRET ?? localSessionSecret(dataDir),
     logLevel: values.LOG_LEVEL,
+    // Presenters of the demo sign in without an authenticator app; production asks for one.
+    staffMfa: values.STAFF_MFA ?? (isProduction ? 'required' : 'optional'),
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db'
 import { requireUser, currentUser } from '../../web/auth'
 import { parseForm, submittedValues } from '../../web/forms'
 import { safeLocalPath } from '../../web/redirects'
+import { holdForSecondFactor, SECOND_FACTOR_PATH } from '../mfa/sign-in'
 import { loginSchema, registrationSchema, PASSWORD_MIN } from './schemas'
 import { EmailTakenError, loadCurrentUser, registerCitizen } from './service'
 
@@ -59,10 +60,15 @@ export function accountRoutes(db: Db, auth: passport.PassportStatic): Router {
           .status(401)
           .render('accounts/login', { values: { email: form.data.email }, errors, next: nextPath })
       }
-      logIn(req, user).then(() => {
-        req.log.info({ event: 'login', userId: user.id }, 'signed in')
-        res.redirect(nextPath || '/account')
-      }, next)
+      // Staff with an authenticator app finish signing in with a code (features/mfa/sign-in.ts).
+      holdForSecondFactor(db, req, user, nextPath)
+        .then(async (held) => {
+          if (held) return res.redirect(SECOND_FACTOR_PATH)
+          await logIn(req, user)
+          req.log.info({ event: 'login', userId: user.id }, 'signed in')
+          res.redirect(nextPath || '/account')
+        })
+        .catch(next)
     })(req, res, next)
   })
 
