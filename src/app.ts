@@ -12,6 +12,8 @@ import { mfaSettings } from './features/mfa/service'
 import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
+import { invitationRoutes } from './features/staff/routes'
+import { staffAdminRoutes } from './features/staff/staff-routes'
 import { setUpPassport } from './web/auth'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
 import { errorHandler, notFoundHandler } from './web/errors'
@@ -55,9 +57,11 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(pageRoutes(db, config.isProduction))
   app.use(accountRoutes(db, auth))
   app.use(mfaRoutes(db, mfa))
+  app.use(invitationRoutes(db))
   app.use(reportRoutes(db))
   app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))
+  app.use(staffAdminRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)
