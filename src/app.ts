@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
+import { auditRoutes } from './features/audit/staff-routes'
 import { staffTwoFactorGate } from './features/mfa/gate'
 import { mfaRoutes } from './features/mfa/routes'
 import { mfaSettings } from './features/mfa/service'
@@ -62,6 +63,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))
   app.use(staffAdminRoutes(db))
+  app.use(auditRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

@@ -80,7 +80,7 @@ async function queuedInvitation(to: string) {
 }
 
 describe('who reaches the administration pages', () => {
-  const pages = ['/staff/admin/users', '/staff/admin/users/new']
+  const pages = ['/staff/admin/users', '/staff/admin/users/new', '/staff/audit']
 
   it('answers 404 to signed-out visitors, residents and clerks', async () => {
     const target = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
