@@ -121,6 +121,14 @@ describe('setting up two-factor sign-in', () => {
     expect((await agent.get('/staff/reports')).text).not.toContain(
       'Προστατέψτε τον υπηρεσιακό σας λογαριασμό',
     )
+
+    // Not on the page that says a staff page is not there for this account.
+    const treasurer = await createUser(ctx.db, { roles: ['treasury'] })
+    const other = request.agent(ctx.app)
+    await signIn(other, treasurer.email, treasurer.password)
+    const notFound = await other.get('/staff/reports')
+    expect(notFound.status).toBe(404)
+    expect(notFound.text).not.toContain('Προστατέψτε τον υπηρεσιακό σας λογαριασμό')
   })
 })
 
