@@ -98,6 +98,10 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
     }
     const citizenId = accounts.get('citizen@demo.mytilene.gr')!
     const clerkId = accounts.get('clerk@demo.mytilene.gr')!
+    // The demo clerk works for the cleaning directorate.
+    await trx('users')
+      .where({ id: clerkId })
+      .update({ department_id: trx('departments').where({ code: 'cleaning' }).select('id') })
     const categoryRows: { id: number; code: string; department_id: number }[] = await trx(
       'categories',
     ).select('id', 'code', 'department_id')

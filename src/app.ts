@@ -7,11 +7,17 @@ import type { Config } from './config'
 import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
 import { devMailRoutes } from './features/mail/dev-routes'
+import { auditRoutes } from './features/audit/staff-routes'
+import { staffTwoFactorGate } from './features/mfa/gate'
+import { mfaRoutes } from './features/mfa/routes'
+import { mfaSettings } from './features/mfa/service'
 import { pageRoutes } from './features/pages/routes'
 import { mountLeafletAssets, publicReportRoutes } from './features/reports/public-routes'
 import { reportRoutes } from './features/reports/routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
+import { invitationRoutes } from './features/staff/routes'
+import { staffAdminRoutes } from './features/staff/staff-routes'
 import { setUpPassport } from './web/auth'
 import { stripNulBytes } from './web/body'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
@@ -56,13 +62,19 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(noStore)
   app.use(csrfProtection)
 
+  const mfa = mfaSettings(config)
   app.use(pageRoutes(db, config.isProduction))
   app.use(accountRoutes(db, auth, { mailKept: !config.smtpUrl }))
   app.use(sessionRoutes(db))
+  app.use(mfaRoutes(db, mfa))
+  app.use(invitationRoutes(db))
   app.use(reportRoutes(db))
+  app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))
   if (!config.isProduction) app.use(devMailRoutes(db, config))
   app.use(publicReportRoutes(db, config))
+  app.use(staffAdminRoutes(db))
+  app.use(auditRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

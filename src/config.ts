@@ -55,6 +55,7 @@ const envSchema = z.object({
       )
       .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   ),
+  STAFF_MFA: z.preprocess(emptyAsUndefined, z.enum(['required', 'optional']).optional()),
 })
 
 export type Config = {
@@ -70,6 +71,8 @@ export type Config = {
   smtpUrl: string | undefined
   mailFrom: string
   mapTileUrl: string
+  /** Whether staff must set up two-factor authentication before their first staff page. */
+  staffMfa: 'required' | 'optional'
 }
 
 export class ConfigError extends Error {}
@@ -114,5 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     mapTileUrl: values.MAP_TILE_URL,
+    // Presenters of the demo sign in without an authenticator app; production asks for one.
+    staffMfa: values.STAFF_MFA ?? (isProduction ? 'required' : 'optional'),
   }
 }

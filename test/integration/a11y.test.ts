@@ -15,6 +15,7 @@ import { axeViolations } from '../helpers/axe'
 import { deliverMail, outbox, queuedLink } from '../helpers/mail'
 import { createReport, createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
 import { addPhoto } from '../helpers/public-reports'
+import { enrolTwoFactor } from '../helpers/totp'
 
 let ctx: TestContext
 let reference: string
@@ -22,6 +23,8 @@ let resolvedReference: string
 const agents: Record<string, Agent> = {}
 const links: Record<string, string> = {}
 let mailId: number
+const staffIds: Record<string, number> = {}
+let invitationPath: string
 
 beforeAll(async () => {
   ctx = await startTestApp()
@@ -59,6 +62,32 @@ beforeAll(async () => {
     district: await firstDistrictCode(ctx.db),
   })
   reference = referenceFrom(filed)
+
+  // Administration: an administrator, a clerk to manage, an open invitation, and a clerk with an
+  // authenticator app who has typed the password and waits on the code page.
+  const admin = await createUser(ctx.db, { roles: ['citizen', 'admin'] })
+  agents.admin = request.agent(ctx.app)
+  await signIn(agents.admin, admin.email, admin.password)
+  staffIds.admin = admin.id
+  staffIds.clerk = clerk.id
+  const invited = await submitForm(agents.admin, '/staff/admin/users/new', '/staff/admin/users/new', {
+    fullName: 'Emma Clarke',
+    email: 'emma.clarke@mytilene.gr',
+    roles: 'secretariat',
+    locale: 'en',
+  })
+  staffIds.invited = Number(/\/staff\/admin\/users\/(\d+)/.exec(String(invited.headers.location))![1])
+  const mail = await ctx.db('outbox').where({ template: 'staff-invitation' }).first()
+  invitationPath = (typeof mail.data === 'string' ? JSON.parse(mail.data) : mail.data).path
+  const enrolled = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+  agents.enrolled = request.agent(ctx.app)
+  await signIn(agents.enrolled, enrolled.email, enrolled.password)
+  await enrolTwoFactor(agents.enrolled)
+  agents.codePending = request.agent(ctx.app)
+  await submitForm(agents.codePending, '/login', '/login', {
+    email: enrolled.email,
+    password: enrolled.password,
+  })
   const staffPage = await agents.clerk.get(`/staff/reports/${reference}`)
   await agents.clerk
     .post(`/staff/reports/${reference}/status`)
@@ -143,6 +172,23 @@ const clerkPages = () => [
   '/following?notice=unfollowed',
 ]
 
+/** `{clerk}`, `{admin}` and `{invited}` stand for the ids of those accounts, known once created. */
+const adminPages = [
+  '/staff/reports',
+  '/staff/admin/users',
+  '/staff/admin/users?q=nobody-at-all',
+  '/staff/admin/users/new',
+  '/staff/admin/users/{clerk}',
+  '/staff/admin/users/{clerk}?done=access',
+  '/staff/admin/users/{invited}',
+  '/staff/admin/users/{admin}',
+  '/staff/audit',
+  '/staff/audit?action=staff.invited',
+  '/staff/audit?action=no.such.action',
+  '/account/two-factor',
+]
+const invitationPages = () => [invitationPath, '/invitation?token=not-a-real-token', '/invitation/accepted']
+
 async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
   await agent.get(`/language/${lang}`)
   const response = await agent.get(path)
@@ -178,6 +224,48 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
 
   it('as a clerk: every staff page', async () => {
     for (const path of clerkPages()) await expectAccessible(agents.clerk!, path, lang)
+  })
+
+  it.each(adminPages)('as an administrator: %s', async (path) => {
+    const resolved = path.replace(/\{(\w+)\}/g, (_, name: string) => String(staffIds[name]))
+    await expectAccessible(agents.admin!, resolved, lang)
+  })
+
+  it('the invitation link and two-factor sign-in pages', async () => {
+    for (const path of invitationPages()) await expectAccessible(agents.visitor!, path, lang)
+    await expectAccessible(agents.codePending!, '/login/code', lang)
+    await expectAccessible(agents.enrolled!, '/account/two-factor?done=1&next=%2Fstaff%2Freports', lang)
+  })
+
+  it('administration and two-factor forms with errors', async () => {
+    for (const agent of Object.values(agents)) await agent.get(`/language/${lang}`)
+    const responses = [
+      await submitForm(agents.admin!, '/staff/admin/users/new', '/staff/admin/users/new', { email: 'x' }),
+      await submitForm(
+        agents.admin!,
+        `/staff/admin/users/${staffIds.clerk}`,
+        `/staff/admin/users/${staffIds.clerk}/access`,
+        { roles: 'clerk' },
+      ),
+      await submitForm(
+        agents.admin!,
+        `/staff/admin/users/${staffIds.admin}`,
+        `/staff/admin/users/${staffIds.admin}/deactivate`,
+        {},
+      ),
+      await agents.admin!.get('/staff/audit?from=2026-02-30'),
+      await submitForm(agents.admin!, '/account/two-factor', '/account/two-factor', { code: '12' }),
+      await submitForm(agents.codePending!, '/login/code', '/login/code', { code: '' }),
+      await submitForm(agents.visitor!, invitationPath, '/invitation', {
+        token: new URL(invitationPath, 'http://x').searchParams.get('token')!,
+        password: 'short',
+      }),
+    ]
+    for (const response of responses) {
+      expect(response.status).toBe(400)
+      expect(response.text.match(/<h1[\s>]/g)).toHaveLength(1)
+      expect(await axeViolations(response.text)).toEqual([])
+    }
   })
 
   it('forms with errors', async () => {

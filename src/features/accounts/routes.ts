@@ -10,6 +10,7 @@ import {
   throttleRegistration,
   type ShowForm,
 } from '../throttling/middleware'
+import { recordSuccessfulLogin } from '../throttling/service'
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -76,6 +77,7 @@ const showLogin: ShowForm = (req, res, errors) =>
   })
 const showForgotPassword: ShowForm = (req, res, errors) =>
   res.render('accounts/forgot-password', { values: submittedValues(req.body), errors })
+import { holdForSecondFactor, SECOND_FACTOR_PATH } from '../mfa/sign-in'
 
 function logIn(req: Request, user: Express.User): Promise<void> {
   return new Promise((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())))
@@ -237,10 +239,19 @@ export function accountRoutes(
         const values = { email: form.data.email }
         return res.status(401).render('accounts/login', { values, errors, next: nextPath, notice: null })
       }
-      logIn(req, user).then(() => {
-        req.log.info({ event: 'login', userId: user.id }, 'signed in')
-        res.redirect(nextPath || '/account')
-      }, next)
+      // Staff with an authenticator app finish signing in with a code (features/mfa/sign-in.ts).
+      holdForSecondFactor(db, req, user, nextPath)
+        .then(async (held) => {
+          if (held) {
+            // The password was right: it must not count as a failed sign-in while the code is asked.
+            await recordSuccessfulLogin(db, form.data.email, req.ip)
+            return res.redirect(SECOND_FACTOR_PATH)
+          }
+          await logIn(req, user)
+          req.log.info({ event: 'login', userId: user.id }, 'signed in')
+          res.redirect(nextPath || '/account')
+        })
+        .catch(next)
     })(req, res, next)
   })
 
