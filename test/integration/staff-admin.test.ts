@@ -387,6 +387,9 @@ describe('the invitation link', () => {
   it('can be sent again: the old link stops working and the new one works', async () => {
     const { admin, user, path: oldLink } = await invited()
     advanceClock(8 * DAY)
+    // Eight days later the administrator's own session has long ended: they sign in again.
+    admin.agent = request.agent(ctx.app)
+    await signIn(admin.agent, admin.email, admin.password)
     const account = await admin.agent.get(`/staff/admin/users/${user.id}`)
     expect(account.text).toContain('Ο σύνδεσμος έληξε')
 

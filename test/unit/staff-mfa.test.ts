@@ -11,7 +11,12 @@ import {
 import { secretInGroups } from '../../src/features/mfa/totp'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mytilene-config-'))
-const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/x' }
+const production = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(40),
+  DATABASE_URL: 'postgres://db/x',
+  SMTP_URL: 'smtp://mail.example.gr',
+}
 
 describe('STAFF_MFA', () => {
   it('is required in production and optional in the demo unless set', () => {
