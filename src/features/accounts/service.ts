@@ -1,5 +1,6 @@
 import type { Db } from '../../db'
 import { normaliseEmail } from '../../lib/text'
+import { claimAfm } from '../afm/service'
 import { findRoles, findUserByEmail, findUserById, insertUser } from './queries'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords'
 import { isStaff, type Role } from './roles'
@@ -9,7 +10,6 @@ export type CurrentUser = {
   id: number
   email: string
   fullName: string
-  afm: string | null
   phone: string | null
   locale: string
   roles: Role[]
@@ -23,18 +23,16 @@ export async function registerCitizen(db: Db, input: Registration, locale: strin
   if (await findUserByEmail(db, input.email)) throw new EmailTakenError()
   const passwordHash = await hashPassword(input.password)
   try {
-    return await insertUser(
-      db,
-      {
-        email: input.email,
-        passwordHash,
-        fullName: input.fullName,
-        afm: input.afm ?? null,
-        phone: input.phone ?? null,
-        locale,
-      },
-      ['citizen'],
-    )
+    return await db.transaction(async (trx) => {
+      const id = await insertUser(
+        trx,
+        { email: input.email, passwordHash, fullName: input.fullName, phone: input.phone ?? null, locale },
+        ['citizen'],
+      )
+      // An AFM typed here is only a claim: it links to nothing until it is verified.
+      if (input.afm) await claimAfm(trx, id, input.afm)
+      return id
+    })
   } catch (err) {
     if ((err as { code?: string }).code === '23505') throw new EmailTakenError()
     throw err
@@ -58,7 +56,6 @@ export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser |
     id: user.id,
     email: user.email,
     fullName: user.full_name,
-    afm: user.afm,
     phone: user.phone,
     locale: user.locale,
     roles,
