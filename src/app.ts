@@ -6,6 +6,9 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Db } from './db'
 import { accountRoutes } from './features/accounts/routes'
+import { afmRoutes } from './features/afm/routes'
+import { staffAfmRoutes } from './features/afm/staff-routes'
+import { documentUploadParser } from './features/afm/upload'
 import { pageRoutes } from './features/pages/routes'
 import { reportRoutes } from './features/reports/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
@@ -46,12 +49,16 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(templateLocals)
   app.use(csrfTokenLocal)
   app.use(noStore)
+  // Multipart bodies are parsed by their route's own limits, before the CSRF check reads the token.
+  app.use(documentUploadParser())
   app.use(csrfProtection)
 
   app.use(pageRoutes(db, config.isProduction))
   app.use(accountRoutes(db, auth))
   app.use(reportRoutes(db))
   app.use(staffReportRoutes(db))
+  app.use(afmRoutes(db))
+  app.use(staffAfmRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

@@ -11,20 +11,26 @@ import {
   type TestContext,
 } from '../helpers/app'
 import { axeViolations } from '../helpers/axe'
+import { htmlPage, pngImage } from '../helpers/documents'
 import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
 
 let ctx: TestContext
 let reference: string
+let pendingClaimId: number
+let rejectedClaimId: number
 const agents: Record<string, Agent> = {}
 
 beforeAll(async () => {
   ctx = await startTestApp()
   const citizen = await createUser(ctx.db)
+  const resident = await createUser(ctx.db)
   const clerk = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
   agents.visitor = request.agent(ctx.app)
   agents.citizen = request.agent(ctx.app)
+  agents.resident = request.agent(ctx.app)
   agents.clerk = request.agent(ctx.app)
   await signIn(agents.citizen, citizen.email, citizen.password)
+  await signIn(agents.resident, resident.email, resident.password)
   await signIn(agents.clerk, clerk.email, clerk.password)
   const filed = await submitForm(agents.citizen, '/reports/new', '/reports/new', {
     kind: 'complaint',
@@ -45,6 +51,21 @@ beforeAll(async () => {
       internalNote: 'Βάρδια Τρίτης.',
       _csrf: csrfFrom(staffPage.text),
     })
+
+  // A claim waiting with a photo of the document, and a claim rejected with a reason.
+  await submitForm(agents.citizen, '/account/afm', '/account/afm', { afm: '090000045' })
+  const afmPage = await agents.citizen.get('/account/afm')
+  await agents.citizen
+    .post('/account/afm/document')
+    .field('_csrf', csrfFrom(afmPage.text))
+    .attach('document', pngImage(), { filename: 'afm.png', contentType: 'image/png' })
+  pendingClaimId = Number((await ctx.db('afm_claims').where({ user_id: citizen.id }).first()).id)
+  await submitForm(agents.resident, '/account/afm', '/account/afm', { afm: '094019245' })
+  rejectedClaimId = Number((await ctx.db('afm_claims').where({ user_id: resident.id }).first()).id)
+  await submitForm(agents.clerk, `/staff/afm/${rejectedClaimId}`, `/staff/afm/${rejectedClaimId}/decision`, {
+    decision: 'rejected',
+    reason: 'Δεν φάνηκε ο ΑΦΜ στο έγγραφο.',
+  })
 })
 afterAll(() => ctx.close())
 
@@ -66,11 +87,20 @@ const citizenPages = () => [
   '/reports/new',
   `/reports/${reference}`,
   `/reports/${reference}?filed=1`,
+  '/account/afm',
+  '/account/afm?done=document',
 ]
+const residentPages = ['/account', '/account/afm']
 const clerkPages = () => [
   '/staff/reports',
   `/staff/reports/${reference}`,
   `/staff/reports/${reference}?updated=1`,
+  '/staff/afm',
+  '/staff/afm?decided=rejected',
+  '/staff/afm?afm=12',
+  `/staff/afm/${pendingClaimId}`,
+  `/staff/afm/${rejectedClaimId}`,
+  '/account/afm',
 ]
 
 async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
@@ -91,6 +121,10 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
 
   it('as a citizen: every citizen page', async () => {
     for (const path of citizenPages()) await expectAccessible(agents.citizen!, path, lang)
+  })
+
+  it('as a resident whose tax number was rejected', async () => {
+    for (const path of residentPages) await expectAccessible(agents.resident!, path, lang)
   })
 
   it('as a clerk: every staff page', async () => {
@@ -121,5 +155,29 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ status: 'rejected', _csrf: csrfFrom(statusPage.text) })
     expect(status.status).toBe(400)
     expect(await axeViolations(status.text)).toEqual([])
+
+    const claimPage = await agents.clerk!.get('/account/afm')
+    const claim = await agents
+      .clerk!.post('/account/afm')
+      .type('form')
+      .send({ afm: '12', _csrf: csrfFrom(claimPage.text) })
+    expect(claim.status).toBe(400)
+    expect(await axeViolations(claim.text)).toEqual([])
+
+    const uploadPage = await agents.citizen!.get('/account/afm')
+    const upload = await agents
+      .citizen!.post('/account/afm/document')
+      .field('_csrf', csrfFrom(uploadPage.text))
+      .attach('document', htmlPage(), { filename: 'afm.pdf', contentType: 'application/pdf' })
+    expect(upload.status).toBe(400)
+    expect(await axeViolations(upload.text)).toEqual([])
+
+    const decisionPage = await agents.clerk!.get(`/staff/afm/${pendingClaimId}`)
+    const decision = await agents
+      .clerk!.post(`/staff/afm/${pendingClaimId}/decision`)
+      .type('form')
+      .send({ decision: 'rejected', _csrf: csrfFrom(decisionPage.text) })
+    expect(decision.status).toBe(400)
+    expect(await axeViolations(decision.text)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import type { Db } from '../../db'
 import { requireUser, currentUser } from '../../web/auth'
 import { parseForm, submittedValues } from '../../web/forms'
 import { safeLocalPath } from '../../web/redirects'
+import { afmAccountSummary } from '../afm/service'
 import { loginSchema, registrationSchema, PASSWORD_MIN } from './schemas'
 import { EmailTakenError, loadCurrentUser, registerCitizen } from './service'
 
@@ -79,8 +80,11 @@ export function accountRoutes(db: Db, auth: passport.PassportStatic): Router {
     })
   })
 
-  router.get('/account', requireUser, (req, res) => {
-    res.render('accounts/account', { account: currentUser(req), welcome: req.query.welcome === '1' })
+  router.get('/account', requireUser, async (req, res) => {
+    const account = currentUser(req)
+    const afm = await afmAccountSummary(db, account)
+
+    res.render('accounts/account', { account, afm, welcome: req.query.welcome === '1' })
   })
 
   return router
