@@ -10,6 +10,7 @@ import { afmRoutes } from './features/afm/routes'
 import { staffAfmRoutes } from './features/afm/staff-routes'
 import { documentUploadParser } from './features/afm/upload'
 import { pageRoutes } from './features/pages/routes'
+import { privacyRoutes } from './features/privacy/routes'
 import { reportRoutes } from './features/reports/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { setUpPassport } from './web/auth'
@@ -59,6 +60,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(staffReportRoutes(db))
   app.use(afmRoutes(db))
   app.use(staffAfmRoutes(db))
+  app.use(privacyRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

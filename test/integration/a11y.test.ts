@@ -78,6 +78,7 @@ const publicPages = [
   '/cookies',
   '/terms',
   '/contact',
+  '/account-closed',
   '/no-such-page',
 ]
 const citizenPages = () => [
@@ -89,6 +90,8 @@ const citizenPages = () => [
   `/reports/${reference}?filed=1`,
   '/account/afm',
   '/account/afm?done=document',
+  '/account/data',
+  '/account/close',
 ]
 const residentPages = ['/account', '/account/afm']
 const clerkPages = () => [
@@ -101,6 +104,8 @@ const clerkPages = () => [
   `/staff/afm/${pendingClaimId}`,
   `/staff/afm/${rejectedClaimId}`,
   '/account/afm',
+  '/account/data',
+  '/account/close',
 ]
 
 async function expectAccessible(agent: Agent, path: string, lang: 'el' | 'en') {
@@ -179,5 +184,13 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ decision: 'rejected', _csrf: csrfFrom(decisionPage.text) })
     expect(decision.status).toBe(400)
     expect(await axeViolations(decision.text)).toEqual([])
+
+    const closePage = await agents.citizen!.get('/account/close')
+    const close = await agents
+      .citizen!.post('/account/close')
+      .type('form')
+      .send({ password: 'not the password', _csrf: csrfFrom(closePage.text) })
+    expect(close.status).toBe(400)
+    expect(await axeViolations(close.text)).toEqual([])
   })
 })
