@@ -184,6 +184,17 @@ describe('sending a document', () => {
     expect(await documentOf((await claimOf(user.id)).id)).toBeUndefined()
   })
 
+  it('asks for the AFM first when a document comes without a pending claim', async () => {
+    const { agent } = await citizen()
+    const response = await upload(agent, pngImage(), 'a.png', 'image/png')
+
+    expect(response.status).toBe(400)
+    expect(response.text).toContain('δηλώστε πρώτα τον ΑΦΜ σας')
+    expect(response.text).toContain('href="#field-afm"')
+    expect(response.text).toContain('id="field-afm"')
+    expect(await ctx.db('afm_documents')).toEqual([])
+  })
+
   it('asks for a file when none was chosen', async () => {
     const { agent } = await citizen()
     await claim(agent)
@@ -205,6 +216,7 @@ describe('sending a document', () => {
 
     expect(forged.status).toBe(403)
     expect(stranger.status).toBe(403)
+    expect(stranger.headers.connection).toBe('close')
     expect(await documentOf((await claimOf(user.id)).id)).toBeUndefined()
   })
 
@@ -340,7 +352,7 @@ describe('staff review', () => {
     const pdf = pdfDocument()
     await upload(agent, pdf, '<script>.html', 'text/html')
     const claimId = (await claimOf(user.id)).id
-    const { agent: staff } = await clerk()
+    const { user: reviewer, agent: staff } = await clerk()
 
     const response = await staff.get(`/staff/afm/${claimId}/document`).buffer(true)
     expect(response.status).toBe(200)
@@ -349,6 +361,8 @@ describe('staff review', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     expect(response.headers['cache-control']).toBe('no-store')
     expect(Buffer.from(response.body as Buffer).equals(pdf)).toBe(true)
+    const viewed = await ctx.db('audit_log').where({ action: 'afm_claim.document_viewed' })
+    expect(viewed).toEqual([expect.objectContaining({ actor_id: reviewer.id, entity_id: String(claimId) })])
   })
 
   it('lets two accounts claim the same AFM but only one hold it verified', async () => {

@@ -150,7 +150,7 @@ export async function submitDocument(db: Db, userId: number, content: Buffer | u
   if (!type) throw new AfmClaimError('document', 'errors.afmVerification.fileType')
   await db.transaction(async (trx) => {
     const claim = await lockPendingClaimOf(trx, userId)
-    if (!claim) throw new AfmClaimError('document', 'errors.afmVerification.noPendingClaim')
+    if (!claim) throw new AfmClaimError('afm', 'errors.afmVerification.noPendingClaim')
     await staffReview.begin(
       trx,
       { id: claim.id, userId, afm: claim.afm },
@@ -163,7 +163,7 @@ export async function submitDocument(db: Db, userId: number, content: Buffer | u
 export async function chooseCounter(db: Db, userId: number): Promise<void> {
   await db.transaction(async (trx) => {
     const claim = await lockPendingClaimOf(trx, userId)
-    if (!claim) throw new AfmClaimError('counter', 'errors.afmVerification.noPendingClaim')
+    if (!claim) throw new AfmClaimError('afm', 'errors.afmVerification.noPendingClaim')
     await staffReview.begin(trx, { id: claim.id, userId, afm: claim.afm }, { kind: 'counter' })
   })
 }
@@ -181,9 +181,11 @@ export async function staffClaim(db: Db, id: number) {
   return { claim, sameAfm }
 }
 
-export async function staffClaimDocument(db: Db, id: number) {
+/** A citizen's document for a reviewer; each opening is audited, as it is personal data. */
+export async function staffClaimDocument(db: Db, actor: AuditContext, id: number) {
   const document = await documentOf(db, id)
   if (!document) throw new NotFoundError()
+  await recordAudit(db, actor, { action: 'afm_claim.document_viewed', entityType: 'afm_claim', entityId: id })
   return { type: document.media_type, content: Buffer.from(document.content) }
 }
 

@@ -69,9 +69,8 @@ export function staffAfmRoutes(db: Db): Router {
 
   router.get('/staff/afm/:id/document', async (req, res) => {
     const id = claimIdOf(req)
-    const document = await staffClaimDocument(db, id)
+    const document = await staffClaimDocument(db, auditContext(req), id)
 
-    req.log.info({ event: 'afm_document_viewed', claimId: id, userId: req.user?.id }, 'AFM document opened')
     res.set({
       'Content-Type': document.type,
       'Content-Disposition': `attachment; filename="${documentFileName(id, document.type)}"`,

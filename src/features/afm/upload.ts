@@ -1,12 +1,14 @@
 // Reading the multipart form that carries an AFM document.
 //
 // The CSRF check reads `req.body._csrf`, which only exists once the multipart body has been parsed,
-// so this parser is mounted in app.ts before the CSRF check, for this one route only. It runs only
-// for a signed-in account: anyone else gets no parsing at all, and the CSRF check then refuses the
-// request without its body having been read. For a signed-in account, multer keeps at most
-// MAX_DOCUMENT_BYTES in memory and a handful of small fields, then stops; a request that announces
-// a body far beyond that is refused before it is read. A parsing problem is kept for the route,
-// which runs after the CSRF check, so that a forged request is always refused as forged.
+// so this parser is mounted in app.ts before the CSRF check, for this one route only. It parses
+// only for a signed-in account: anyone else gets no parsing at all, the CSRF check refuses them,
+// and the connection is closed rather than the body read. For a signed-in account, multer keeps at
+// most MAX_DOCUMENT_BYTES and a few small fields in memory; the rest of a too-large file is read and
+// thrown away, so that its sender sees the page that explains the limit, unless the request
+// announces more than DRAIN_LIMIT_BYTES, in which case it is refused before it is read. A parsing
+// problem is kept for the route, which runs after the CSRF check, so a forged request is always
+// refused as forged.
 import type { NextFunction, Request, Response } from 'express'
 import { Router } from 'express'
 import multer from 'multer'
@@ -51,7 +53,11 @@ function declaredLength(req: Request): number | null {
 }
 
 function readDocumentForm(req: Request, res: Response, next: NextFunction): void {
-  if (!req.user) return next()
+  if (!req.user) {
+    // Closing the connection after the refusal keeps Node from reading the rest of the body.
+    res.setHeader('Connection', 'close')
+    return next()
+  }
   const length = declaredLength(req)
   if (length !== null && length > DRAIN_LIMIT_BYTES) {
     req.log.warn({ event: 'upload_refused', userId: req.user.id, length }, 'upload far too large')
