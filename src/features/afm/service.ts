@@ -2,8 +2,8 @@
 // shown to an account except through `verifiedAfmOf`.
 import type { Knex } from 'knex'
 import type { Db } from '../../db'
-import type { Role } from '../accounts/roles'
 import { NotFoundError } from '../../web/errors'
+import type { Role } from '../accounts/roles'
 import { recordAudit, type AuditContext } from '../audit/service'
 import { queueMail } from '../mail/outbox'
 import { detectDocumentType, MAX_DOCUMENT_BYTES, type DocumentType } from './documents'
@@ -31,6 +31,7 @@ import {
 import { staffReview } from './staff-review'
 
 export const PAGE_SIZE = 20
+const UNIQUE_VIOLATION = '23505'
 
 /** Who verifies AFMs: clerks, who work the counter of the Citizens' Service Office, and administrators. */
 export const AFM_REVIEW_ROLES = ['clerk', 'admin'] as const satisfies readonly Role[]
@@ -38,7 +39,6 @@ export const AFM_REVIEW_ROLES = ['clerk', 'admin'] as const satisfies readonly R
 export function canReviewAfm(roles: readonly Role[]): boolean {
   return AFM_REVIEW_ROLES.some((role) => roles.includes(role))
 }
-const UNIQUE_VIOLATION = '23505'
 
 /** A citizen's request that cannot be met; `messageKey` is shown beside `field`. */
 export class AfmClaimError extends Error {
@@ -113,8 +113,9 @@ export async function afmClaimsOf(db: Knex, userId: number): Promise<ClaimView[]
 
 /** Records a new pending claim. Used at registration too, inside its transaction. */
 export async function claimAfm(trx: Knex, userId: number, afm: string): Promise<number> {
-  if (await lockOpenClaimOf(trx, userId))
+  if (await lockOpenClaimOf(trx, userId)) {
     throw new AfmClaimError('afm', 'errors.afmVerification.alreadyClaimed')
+  }
   return insertClaim(trx, userId, afm)
 }
 
@@ -141,8 +142,9 @@ export async function withdrawClaim(db: Db, userId: number): Promise<void> {
 
 /** Keeps the citizen's document for the clerk, if it really is a PDF, JPEG or PNG of allowed size. */
 export async function submitDocument(db: Db, userId: number, content: Buffer | undefined): Promise<void> {
-  if (!content || content.length === 0)
+  if (!content || content.length === 0) {
     throw new AfmClaimError('document', 'errors.afmVerification.fileMissing')
+  }
   if (content.length > MAX_DOCUMENT_BYTES) {
     throw new AfmClaimError('document', 'errors.afmVerification.fileTooLarge')
   }
@@ -167,8 +169,6 @@ export async function chooseCounter(db: Db, userId: number): Promise<void> {
     await staffReview.begin(trx, { id: claim.id, userId, afm: claim.afm }, { kind: 'counter' })
   })
 }
-
-// ---- staff ----
 
 export async function staffClaimQueue(db: Db, page: number, afm?: string) {
   return pendingClaims(db, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, afm)
@@ -196,15 +196,13 @@ export class ClaimDecisionError extends Error {
   }
 }
 
-type Actor = AuditContext
-
 /**
  * Records the outcome of a verification, whichever verifier reached it: the claim's new state,
  * the deletion of the document (it is no longer needed), an audit row, and the citizen's mail.
  */
 export async function settleClaim(
   trx: Knex,
-  actor: Actor,
+  actor: AuditContext,
   claimId: number,
   decision: Decision,
 ): Promise<void> {
@@ -242,7 +240,12 @@ export async function settleClaim(
   })
 }
 
-export async function decideClaim(db: Db, actor: Actor, claimId: number, decision: Decision): Promise<void> {
+export async function decideClaim(
+  db: Db,
+  actor: AuditContext,
+  claimId: number,
+  decision: Decision,
+): Promise<void> {
   try {
     await db.transaction((trx) => settleClaim(trx, actor, claimId, decision))
   } catch (err) {
