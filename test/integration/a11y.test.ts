@@ -13,6 +13,7 @@ import {
 import { axeViolations } from '../helpers/axe'
 import { htmlPage, pngImage } from '../helpers/documents'
 import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { claimAfm, decideClaim, submitDocument } from '../../src/features/afm/service'
 
 let ctx: TestContext
 let reference: string
@@ -53,19 +54,11 @@ beforeAll(async () => {
     })
 
   // A claim waiting with a photo of the document, and a claim rejected with a reason.
-  await submitForm(agents.citizen, '/account/afm', '/account/afm', { afm: '090000045' })
-  const afmPage = await agents.citizen.get('/account/afm')
-  await agents.citizen
-    .post('/account/afm/document')
-    .field('_csrf', csrfFrom(afmPage.text))
-    .attach('document', pngImage(), { filename: 'afm.png', contentType: 'image/png' })
-  pendingClaimId = Number((await ctx.db('afm_claims').where({ user_id: citizen.id }).first()).id)
-  await submitForm(agents.resident, '/account/afm', '/account/afm', { afm: '094019245' })
-  rejectedClaimId = Number((await ctx.db('afm_claims').where({ user_id: resident.id }).first()).id)
-  await submitForm(agents.clerk, `/staff/afm/${rejectedClaimId}`, `/staff/afm/${rejectedClaimId}/decision`, {
-    decision: 'rejected',
-    reason: 'Δεν φάνηκε ο ΑΦΜ στο έγγραφο.',
-  })
+  pendingClaimId = await claimAfm(ctx.db, citizen.id, '090000045')
+  await submitDocument(ctx.db, citizen.id, pngImage())
+  rejectedClaimId = await claimAfm(ctx.db, resident.id, '094019245')
+  const reviewer = { actorId: clerk.id, ip: null, requestId: null }
+  await decideClaim(ctx.db, reviewer, rejectedClaimId, { status: 'rejected', reason: 'Δεν φάνηκε ο ΑΦΜ.' })
 })
 afterAll(() => ctx.close())
 
