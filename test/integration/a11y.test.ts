@@ -59,6 +59,12 @@ beforeAll(async () => {
   rejectedClaimId = await claimAfm(ctx.db, resident.id, '094019245')
   const reviewer = { actorId: clerk.id, ip: null, requestId: null }
   await decideClaim(ctx.db, reviewer, rejectedClaimId, { status: 'rejected', reason: 'Δεν φάνηκε ο ΑΦΜ.' })
+  // The clerk's own AFM, verified by a colleague.
+  const colleague = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+  const verifiedClaimId = await claimAfm(ctx.db, clerk.id, '112233441')
+  await decideClaim(ctx.db, { actorId: colleague.id, ip: null, requestId: null }, verifiedClaimId, {
+    status: 'verified',
+  })
 })
 afterAll(() => ctx.close())
 
@@ -96,6 +102,7 @@ const clerkPages = () => [
   '/staff/afm?afm=12',
   `/staff/afm/${pendingClaimId}`,
   `/staff/afm/${rejectedClaimId}`,
+  '/account',
   '/account/afm',
   '/account/data',
   '/account/close',
@@ -154,9 +161,9 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
     expect(status.status).toBe(400)
     expect(await axeViolations(status.text)).toEqual([])
 
-    const claimPage = await agents.clerk!.get('/account/afm')
+    const claimPage = await agents.resident!.get('/account/afm')
     const claim = await agents
-      .clerk!.post('/account/afm')
+      .resident!.post('/account/afm')
       .type('form')
       .send({ afm: '12', _csrf: csrfFrom(claimPage.text) })
     expect(claim.status).toBe(400)

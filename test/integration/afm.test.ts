@@ -313,6 +313,10 @@ describe('staff review', () => {
     const account = await agent.get('/account')
     expect(account.text).toContain('>Επαληθεύτηκε<')
     expect(account.text).not.toContain('Εκκρεμεί επαλήθευση')
+    const afmPage = await agent.get('/account/afm')
+    expect(afmPage.text).toContain('Ο λογαριασμός σας είναι συνδεδεμένος με αυτόν τον ΑΦΜ.')
+    expect(afmPage.text).toContain('Αφαίρεση του ΑΦΜ από τον λογαριασμό μου')
+    expect(afmPage.text).not.toContain('action="/account/afm/document"')
   })
 
   it('rejects a claim only with a reason, which the citizen then reads', async () => {
