@@ -172,5 +172,23 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
     for (const [year, last] of counters) {
       await trx('report_counters').insert({ year, last_number: last }).onConflict('year').merge()
     }
+
+    // Tax numbers waiting for a clerk at /staff/afm; the demo citizen has none, to claim one on stage.
+    const afmClaims = [
+      { resident: 0, afm: '135792468', evidence: 'counter', daysAgo: 3 },
+      { resident: 1, afm: '047857348', evidence: null, daysAgo: 1 },
+    ]
+    for (const claim of afmClaims) {
+      const at = new Date(now.getTime() - claim.daysAgo * DAY)
+      await trx('afm_claims').insert({
+        user_id: residentIds[claim.resident],
+        afm: claim.afm,
+        status: 'pending',
+        evidence: claim.evidence,
+        evidence_given_at: claim.evidence ? at : null,
+        created_at: at,
+        updated_at: at,
+      })
+    }
   })
 }

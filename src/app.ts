@@ -13,6 +13,10 @@ import { mfaRoutes } from './features/mfa/routes'
 import { mfaSettings } from './features/mfa/service'
 import { pageRoutes } from './features/pages/routes'
 import { mountLeafletAssets, publicReportRoutes } from './features/reports/public-routes'
+import { afmRoutes } from './features/afm/routes'
+import { staffAfmRoutes } from './features/afm/staff-routes'
+import { documentUploadParser } from './features/afm/upload'
+import { privacyRoutes } from './features/privacy/routes'
 import { reportRoutes } from './features/reports/routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
@@ -60,6 +64,8 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(templateLocals)
   app.use(csrfTokenLocal)
   app.use(noStore)
+  // Multipart bodies are parsed by their route's own limits, before the CSRF check reads the token.
+  app.use(documentUploadParser())
   app.use(csrfProtection)
 
   const mfa = mfaSettings(config)
@@ -75,6 +81,9 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(publicReportRoutes(db, config))
   app.use(staffAdminRoutes(db))
   app.use(auditRoutes(db))
+  app.use(afmRoutes(db))
+  app.use(staffAfmRoutes(db))
+  app.use(privacyRoutes(db))
   if (extraRoutes) app.use(extraRoutes)
 
   app.use(notFoundHandler)

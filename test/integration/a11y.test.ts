@@ -17,9 +17,14 @@ import { createReport, createUser, firstCategoryId, firstDistrictCode } from '..
 import { addPhoto } from '../helpers/public-reports'
 import { enrolTwoFactor } from '../helpers/totp'
 
+import { htmlPage, pngImage } from '../helpers/documents'
+import { claimAfm, decideClaim, submitDocument } from '../../src/features/afm/service'
+
 let ctx: TestContext
 let reference: string
 let resolvedReference: string
+let pendingClaimId: number
+let rejectedClaimId: number
 const agents: Record<string, Agent> = {}
 const links: Record<string, string> = {}
 let mailId: number
@@ -29,12 +34,15 @@ let invitationPath: string
 beforeAll(async () => {
   ctx = await startTestApp()
   const citizen = await createUser(ctx.db)
+  const resident = await createUser(ctx.db)
   const clerk = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
   agents.visitor = request.agent(ctx.app)
   agents.citizen = request.agent(ctx.app)
+  agents.resident = request.agent(ctx.app)
   agents.clerk = request.agent(ctx.app)
   agents.unverified = request.agent(ctx.app)
   await signIn(agents.citizen, citizen.email, citizen.password)
+  await signIn(agents.resident, resident.email, resident.password)
   await signIn(agents.clerk, clerk.email, clerk.password)
   await submitForm(agents.unverified, '/register', '/register', {
     fullName: 'Σαπφώ Λεσβία',
@@ -103,6 +111,19 @@ beforeAll(async () => {
   await ctx.db('report_followers').insert({ report_id: report.id, user_id: clerk.id })
   const resolved = await createReport(ctx.db, citizen.id, { status: 'resolved', resolved_at: new Date() })
   resolvedReference = resolved.reference
+
+  // A claim waiting with a photo of the document, and a claim rejected with a reason.
+  pendingClaimId = await claimAfm(ctx.db, citizen.id, '090000045')
+  await submitDocument(ctx.db, citizen.id, pngImage())
+  rejectedClaimId = await claimAfm(ctx.db, resident.id, '094019245')
+  const reviewer = { actorId: clerk.id, ip: null, requestId: null }
+  await decideClaim(ctx.db, reviewer, rejectedClaimId, { status: 'rejected', reason: 'Δεν φάνηκε ο ΑΦΜ.' })
+  // The clerk's own AFM, verified by a colleague.
+  const colleague = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
+  const verifiedClaimId = await claimAfm(ctx.db, clerk.id, '112233441')
+  await decideClaim(ctx.db, { actorId: colleague.id, ip: null, requestId: null }, verifiedClaimId, {
+    status: 'verified',
+  })
 })
 afterAll(() => ctx.close())
 
@@ -117,6 +138,7 @@ const publicPages = [
   '/cookies',
   '/terms',
   '/contact',
+  '/account-closed',
   '/no-such-page',
   '/login?ended=idle&after=30',
   '/login?ended=absolute&after=12',
@@ -160,8 +182,13 @@ const citizenPages = () => [
   `/reports/${resolvedReference}`,
   `/reports/${resolvedReference}/reopen`,
   `/reports/${resolvedReference}/reopened`,
+  '/account/afm',
+  '/account/afm?done=document',
+  '/account/data',
+  '/account/close',
 ]
 const unverifiedPages = ['/account', '/reports/new']
+const residentPages = ['/account', '/account/afm']
 const clerkPages = () => [
   '/staff/reports',
   `/staff/reports/${reference}`,
@@ -170,6 +197,15 @@ const clerkPages = () => [
   `/public/reports/${reference}?notice=unfollowed`,
   '/following',
   '/following?notice=unfollowed',
+  '/staff/afm',
+  '/staff/afm?decided=rejected',
+  '/staff/afm?afm=12',
+  `/staff/afm/${pendingClaimId}`,
+  `/staff/afm/${rejectedClaimId}`,
+  '/account',
+  '/account/afm',
+  '/account/data',
+  '/account/close',
 ]
 
 /** `{clerk}`, `{admin}` and `{invited}` stand for the ids of those accounts, known once created. */
@@ -220,6 +256,10 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
 
   it('with an address not yet confirmed: my account and the page that asks to confirm it', async () => {
     for (const path of unverifiedPages) await expectAccessible(agents.unverified!, path, lang)
+  })
+
+  it('as a resident whose tax number was rejected', async () => {
+    for (const path of residentPages) await expectAccessible(agents.resident!, path, lang)
   })
 
   it('as a clerk: every staff page', async () => {
@@ -356,5 +396,36 @@ describe.each(['el', 'en'] as const)('accessibility in %s', (lang) => {
       .send({ reason: 'Δεν διορθώθηκε τίποτα ακόμη.', _csrf: csrfFrom(reopenPage.text) })
     expect(refused.status).toBe(400)
     expect(await axeViolations(refused.text)).toEqual([])
+    const claimPage = await agents.resident!.get('/account/afm')
+    const claim = await agents
+      .resident!.post('/account/afm')
+      .type('form')
+      .send({ afm: '12', _csrf: csrfFrom(claimPage.text) })
+    expect(claim.status).toBe(400)
+    expect(await axeViolations(claim.text)).toEqual([])
+
+    const uploadPage = await agents.citizen!.get('/account/afm')
+    const upload = await agents
+      .citizen!.post('/account/afm/document')
+      .field('_csrf', csrfFrom(uploadPage.text))
+      .attach('document', htmlPage(), { filename: 'afm.pdf', contentType: 'application/pdf' })
+    expect(upload.status).toBe(400)
+    expect(await axeViolations(upload.text)).toEqual([])
+
+    const decisionPage = await agents.clerk!.get(`/staff/afm/${pendingClaimId}`)
+    const decision = await agents
+      .clerk!.post(`/staff/afm/${pendingClaimId}/decision`)
+      .type('form')
+      .send({ decision: 'rejected', _csrf: csrfFrom(decisionPage.text) })
+    expect(decision.status).toBe(400)
+    expect(await axeViolations(decision.text)).toEqual([])
+
+    const closePage = await agents.citizen!.get('/account/close')
+    const close = await agents
+      .citizen!.post('/account/close')
+      .type('form')
+      .send({ password: 'not the password', _csrf: csrfFrom(closePage.text) })
+    expect(close.status).toBe(400)
+    expect(await axeViolations(close.text)).toEqual([])
   })
 })

@@ -8,7 +8,6 @@ export type UserRow = {
   email: string
   password_hash: string
   full_name: string
-  afm: string | null
   phone: string | null
   locale: string
   is_active: boolean
@@ -33,19 +32,17 @@ export type NewUser = {
   email: string
   passwordHash: string
   fullName: string
-  afm: string | null
   phone: string | null
   locale: string
 }
 
-export async function insertUser(db: Db, user: NewUser, roles: readonly Role[]): Promise<number> {
+export async function insertUser(db: Knex, user: NewUser, roles: readonly Role[]): Promise<number> {
   return db.transaction(async (trx) => {
     const [row] = await trx('users')
       .insert({
         email: user.email,
         password_hash: user.passwordHash,
         full_name: user.fullName,
-        afm: user.afm,
         phone: user.phone,
         locale: user.locale,
         terms_accepted_at: trx.fn.now(),

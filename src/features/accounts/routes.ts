@@ -11,6 +11,7 @@ import {
   type ShowForm,
 } from '../throttling/middleware'
 import { recordSuccessfulLogin } from '../throttling/service'
+import { afmAccountSummary } from '../afm/service'
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -268,11 +269,11 @@ export function accountRoutes(
     })
   })
 
-  router.get('/account', requireUser, (req, res) => {
-    res.render('accounts/account', {
-      account: currentUser(req),
-      notice: noticeFrom(req.query.notice, ACCOUNT_NOTICES),
-    })
+  router.get('/account', requireUser, async (req, res) => {
+    const account = currentUser(req)
+    const afm = await afmAccountSummary(db, account)
+
+    res.render('accounts/account', { account, afm, notice: noticeFrom(req.query.notice, ACCOUNT_NOTICES) })
   })
 
   router.get('/account/password', requireUser, (req, res) => {

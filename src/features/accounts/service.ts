@@ -3,6 +3,7 @@ import type { Db } from '../../db'
 import { now } from '../../lib/clock'
 import { normaliseEmail } from '../../lib/text'
 import { NotFoundError } from '../../web/errors'
+import { claimAfm } from '../afm/service'
 import { queueMail } from '../mail/outbox'
 import {
   consumeToken,
@@ -36,7 +37,6 @@ export type CurrentUser = {
   id: number
   email: string
   fullName: string
-  afm: string | null
   phone: string | null
   locale: string
   roles: Role[]
@@ -130,11 +130,12 @@ export async function registerCitizen(db: Db, input: Registration, locale: Local
         email: input.email,
         passwordHash,
         fullName: input.fullName,
-        afm: input.afm ?? null,
         phone: input.phone ?? null,
         locale,
       }
       const id = await insertUser(trx, fields, ['citizen'])
+      // An AFM typed here is only a claim: it links to nothing until it is verified.
+      if (input.afm) await claimAfm(trx, id, input.afm)
       await queueVerificationMail(trx, { id, email: input.email, full_name: input.fullName, locale })
     })
   } catch (err) {
@@ -331,7 +332,6 @@ export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser |
     id: user.id,
     email: user.email,
     fullName: user.full_name,
-    afm: user.afm,
     phone: user.phone,
     locale: user.locale,
     roles,

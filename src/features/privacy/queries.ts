@@ -1,0 +1,180 @@
+// Every table that holds something about a person is read (for the export) or emptied (when the
+// account closes) here, so that what the portal keeps about someone can be checked in one file.
+// A feature that adds such a table adds it here too.
+import type { Knex } from 'knex'
+
+export async function lockActiveUser(trx: Knex, userId: number) {
+  return trx('users')
+    .where({ id: userId, is_active: true })
+    .forUpdate()
+    .first<{ id: number; email: string; locale: string } | undefined>('id', 'email', 'locale')
+}
+
+export async function accountRow(db: Knex, userId: number): Promise<Record<string, unknown> | undefined> {
+  return db('users').where({ id: userId }).first()
+}
+
+export async function rolesOf(db: Knex, userId: number) {
+  return db('user_roles')
+    .where({ user_id: userId })
+    .orderBy('role')
+    .select<{ role: string; granted_at: Date }[]>('role', 'granted_at')
+}
+
+export type ExportReportRow = {
+  id: number
+  reference: string
+  kind: string
+  status: string
+  title: string
+  description: string
+  address: string
+  district_el: string
+  district_en: string
+  category_el: string
+  category_en: string
+  show_name: boolean
+  created_at: Date
+  updated_at: Date
+}
+
+export async function reportsOf(db: Knex, userId: number): Promise<ExportReportRow[]> {
+  return db('reports as r')
+    .join('categories as c', 'c.id', 'r.category_id')
+    .join('districts as di', 'di.code', 'r.district')
+    .where('r.author_id', userId)
+    .orderBy([
+      { column: 'r.created_at', order: 'asc' },
+      { column: 'r.id', order: 'asc' },
+    ])
+    .select(
+      'r.id',
+      'r.reference',
+      'r.kind',
+      'r.status',
+      'r.title',
+      'r.description',
+      'r.address',
+      'di.name_el as district_el',
+      'di.name_en as district_en',
+      'c.name_el as category_el',
+      'c.name_en as category_en',
+      'r.show_name',
+      'r.created_at',
+      'r.updated_at',
+    )
+}
+
+export type PublicEventRow = {
+  report_id: number
+  type: string
+  from_status: string | null
+  to_status: string | null
+  public_message: string | null
+  actor_id: number | null
+  created_at: Date
+}
+
+/** The public timeline of the reports: never the staff's internal notes or names. */
+export async function publicEventsOf(db: Knex, reportIds: number[]): Promise<PublicEventRow[]> {
+  if (reportIds.length === 0) return []
+  return db('report_events')
+    .whereIn('report_id', reportIds)
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select('report_id', 'type', 'from_status', 'to_status', 'public_message', 'actor_id', 'created_at')
+}
+
+export type SessionRow = { sid: string; sess: unknown; expired: Date }
+
+export async function sessionsOf(db: Knex, userId: number): Promise<SessionRow[]> {
+  return db('sessions')
+    .whereRaw(`(sess::jsonb -> 'passport' ->> 'user') = ?`, [String(userId)])
+    .orderBy('expired', 'desc')
+    .select('sid', 'sess', 'expired')
+}
+
+export async function mailsTo(db: Knex, email: string) {
+  return db('outbox')
+    .where({ to_address: email })
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select<{ template: string; locale: string; status: string; created_at: Date; sent_at: Date | null }[]>(
+      'template',
+      'locale',
+      'status',
+      'created_at',
+      'sent_at',
+    )
+}
+
+export type AuditRow = {
+  id: number
+  actor_id: number | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  before: unknown
+  after: unknown
+  ip: string | null
+  created_at: Date
+}
+
+export type AuditSubject = { userId: number; claimIds: number[]; reportReferences: string[] }
+
+/** Audit rows of what the person did, and of what was done to their account, claims and reports. */
+export async function auditRowsAbout(db: Knex, subject: AuditSubject): Promise<AuditRow[]> {
+  return db('audit_log')
+    .where((query) => {
+      query
+        .where('actor_id', subject.userId)
+        .orWhere((q) => q.where('entity_type', 'user').where('entity_id', String(subject.userId)))
+      if (subject.claimIds.length) {
+        query.orWhere((q) =>
+          q.where('entity_type', 'afm_claim').whereIn('entity_id', subject.claimIds.map(String)),
+        )
+      }
+      if (subject.reportReferences.length) {
+        query.orWhere((q) => q.where('entity_type', 'report').whereIn('entity_id', subject.reportReferences))
+      }
+    })
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select('id', 'actor_id', 'action', 'entity_type', 'entity_id', 'before', 'after', 'ip', 'created_at')
+}
+
+/** Reports stay as a public record, but no longer say who wrote them. */
+export async function anonymiseReportsOf(trx: Knex, userId: number): Promise<void> {
+  await trx('reports').where({ author_id: userId }).update({ author_id: null, show_name: false })
+  await trx('report_events').where({ actor_id: userId }).update({ actor_id: null })
+}
+
+export async function removeRoles(trx: Knex, userId: number): Promise<void> {
+  await trx('user_roles').where({ user_id: userId }).delete().returning('role')
+}
+
+/**
+ * Empties the account's row instead of deleting it: the append-only audit log refers to it (its
+ * foreign key would try to set `actor_id` to NULL, which the log's trigger refuses), and so may
+ * other records. The e-mail becomes an address that cannot receive mail and frees the real one.
+ */
+export async function scrubUser(trx: Knex, userId: number, closedAt: Date): Promise<void> {
+  await trx('users')
+    .where({ id: userId })
+    .update({
+      email: `closed-account-${userId}@closed.invalid`,
+      password_hash: '!closed',
+      full_name: '',
+      phone: null,
+      email_verified_at: null,
+      is_active: false,
+      closed_at: closedAt,
+      updated_at: closedAt,
+    })
+}

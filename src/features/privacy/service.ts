@@ -1,0 +1,199 @@
+// A citizen's rights over their data: a copy of everything the portal holds about them, and the
+// closing of their account.
+import type { Db } from '../../db'
+import { now } from '../../lib/clock'
+import { NotFoundError } from '../../web/errors'
+import { authenticate } from '../accounts/service'
+import { endSessionsOfUser } from '../accounts/sessions'
+import { isStaff, type Role } from '../accounts/roles'
+import { afmClaimsOf, forgetClaimsOf } from '../afm/service'
+import { recordAudit, type AuditContext } from '../audit/service'
+import { queueMail } from '../mail/outbox'
+import {
+  accountRow,
+  anonymiseReportsOf,
+  auditRowsAbout,
+  lockActiveUser,
+  mailsTo,
+  publicEventsOf,
+  removeRoles,
+  reportsOf,
+  rolesOf,
+  scrubUser,
+  sessionsOf,
+} from './queries'
+
+/** Columns and session entries that are secrets, not information about the person: never exported. */
+const SECRET = /password|secret|token|hash|otp|csrf|recovery|passport|cookie/i
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets)
+  if (value instanceof Date || value === null || typeof value !== 'object') return value
+  const kept: Record<string, unknown> = {}
+  for (const [key, entry] of Object.entries(value)) {
+    if (!SECRET.test(key)) kept[key] = withoutSecrets(entry)
+  }
+  return kept
+}
+
+function camelCase(key: string): string {
+  return key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
+}
+
+function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value]))
+}
+
+function parsedSession(sess: unknown): unknown {
+  if (typeof sess !== 'string') return sess
+  try {
+    return JSON.parse(sess) as unknown
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Everything the portal holds about an account, as plain data for a JSON file. The sessions'
+ * ids, the staff's names and addresses, and internal notes are not the person's data and stay out.
+ */
+export async function exportAccountData(db: Db, userId: number, currentSessionId: string | undefined) {
+  const account = await accountRow(db, userId)
+  if (!account) throw new NotFoundError()
+  const email = String(account.email)
+  const [roles, claims, reports, sessions, mails] = await Promise.all([
+    rolesOf(db, userId),
+    afmClaimsOf(db, userId),
+    reportsOf(db, userId),
+    sessionsOf(db, userId),
+    mailsTo(db, email),
+  ])
+  const events = await publicEventsOf(
+    db,
+    reports.map((report) => Number(report.id)),
+  )
+  const audit = await auditRowsAbout(db, {
+    userId,
+    claimIds: claims.map((claim) => claim.id),
+    reportReferences: reports.map((report) => report.reference),
+  })
+
+  return {
+    exportedAt: now().toISOString(),
+    controller: 'Δήμος Μυτιλήνης / Municipality of Mytilene',
+    account: camelKeys(withoutSecrets(account) as Record<string, unknown>),
+    roles: roles.map((row) => ({ role: row.role, grantedAt: row.granted_at })),
+    afmClaims: claims.map((claim) => ({
+      afm: claim.afm,
+      status: claim.status,
+      evidence: claim.evidence,
+      documentType: claim.documentType,
+      rejectionReason: claim.rejectionReason,
+      claimedAt: claim.createdAt,
+      decidedAt: claim.decidedAt,
+    })),
+    reports: reports.map((report) => ({
+      reference: report.reference,
+      kind: report.kind,
+      status: report.status,
+      title: report.title,
+      description: report.description,
+      address: report.address,
+      district: { el: report.district_el, en: report.district_en },
+      category: { el: report.category_el, en: report.category_en },
+      nameShownPublicly: report.show_name,
+      createdAt: report.created_at,
+      updatedAt: report.updated_at,
+      timeline: events
+        .filter((event) => Number(event.report_id) === Number(report.id))
+        .map((event) => ({
+          at: event.created_at,
+          type: event.type,
+          fromStatus: event.from_status,
+          toStatus: event.to_status,
+          publicMessage: event.public_message,
+          by: event.actor_id !== null && Number(event.actor_id) === userId ? 'you' : 'municipality',
+        })),
+    })),
+    sessions: sessions.map((session) => ({
+      expiresAt: session.expired,
+      thisSession: session.sid === currentSessionId,
+      details: withoutSecrets(parsedSession(session.sess)),
+    })),
+    mails: mails.map((mail) => ({
+      template: mail.template,
+      language: mail.locale,
+      status: mail.status,
+      queuedAt: mail.created_at,
+      sentAt: mail.sent_at,
+    })),
+    auditLog: audit.map((row) => {
+      const byThem = row.actor_id !== null && Number(row.actor_id) === userId
+      return {
+        at: row.created_at,
+        action: row.action,
+        record: { type: row.entity_type, id: row.entity_id },
+        before: row.before,
+        after: row.after,
+        by: byThem ? 'you' : 'municipality',
+        ...(byThem ? { ip: row.ip } : {}),
+      }
+    }),
+  }
+}
+
+const athensDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Athens' })
+
+/** The export's file name carries the day it was made, in Athens. */
+export function exportFileName(exportedAt: string): string {
+  return `mytilene-eservices-my-data-${athensDay.format(new Date(exportedAt))}.json`
+}
+
+export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>
+
+export class WrongPasswordError extends Error {}
+export class StaffAccountError extends Error {}
+
+/** Staff accounts hold duties as well as data: an administrator closes them, not their holder. */
+export function canCloseOwnAccount(roles: readonly Role[]): boolean {
+  return !isStaff(roles)
+}
+
+/**
+ * Closes a citizen's account once they have typed their current password: their reports stay,
+ * without their name; their AFM claims and documents, roles and sessions go; the account's row is
+ * emptied; and the audit log keeps every row.
+ */
+export async function closeAccount(
+  db: Db,
+  actor: AuditContext,
+  user: { id: number; email: string; roles: readonly Role[] },
+  password: string,
+): Promise<void> {
+  if (!canCloseOwnAccount(user.roles)) throw new StaffAccountError()
+  if ((await authenticate(db, user.email, password)) !== user.id) throw new WrongPasswordError()
+
+  await db.transaction(async (trx) => {
+    const account = await lockActiveUser(trx, user.id)
+    if (!account) throw new NotFoundError()
+    const closedAt = now()
+    await anonymiseReportsOf(trx, user.id)
+    const claims = await forgetClaimsOf(trx, user.id)
+    await removeRoles(trx, user.id)
+    await queueMail(trx, {
+      to: account.email,
+      template: 'privacy-account-closed',
+      locale: account.locale === 'en' ? 'en' : 'el',
+      data: { closedAt: closedAt.toISOString() },
+    })
+    await scrubUser(trx, user.id, closedAt)
+    const sessions = await endSessionsOfUser(trx, user.id)
+    await recordAudit(trx, actor, {
+      action: 'account.closed',
+      entityType: 'user',
+      entityId: user.id,
+      before: { roles: user.roles, afmClaims: claims },
+      after: { closed: true, sessionsEnded: sessions },
+    })
+  })
+}
