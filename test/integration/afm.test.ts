@@ -94,7 +94,7 @@ describe('claiming an AFM', () => {
       terms: 'yes',
     })
 
-    expect(response.status).toBe(302)
+    expect(response.status).toBe(303)
     const user = await ctx.db('users').where({ email: 'eleni@example.gr' }).first()
     expect(user).not.toHaveProperty('afm')
     expect(await claimOf(user.id)).toMatchObject({ afm: AFM, status: 'pending' })

@@ -245,7 +245,7 @@ describe('closing my account', () => {
       password: 'a brand new long passphrase',
       terms: 'yes',
     })
-    expect(registered.status).toBe(302)
+    expect(registered.status).toBe(303)
   })
 
   it('leaves staff accounts to an administrator', async () => {
