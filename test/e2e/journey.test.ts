@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startTestApp, type TestContext } from '../helpers/app'
+import { axeInBrowser, tabTo } from '../helpers/browser'
 import { createReport, createUser } from '../helpers/factories'
 import { deliverMail } from '../helpers/mail'
 
@@ -46,31 +47,9 @@ async function newPage(javaScriptEnabled = false): Promise<Page> {
   return context.newPage()
 }
 
-/** Tabs forward until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`could not reach ${selector} with the Tab key`)
-}
-
 async function type(page: Page, selector: string, text: string) {
   await tabTo(page, selector)
   await page.keyboard.type(text)
-}
-
-async function axeInBrowser(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (...a: unknown[]) => Promise<{ violations: { id: string }[] }> } }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
-    return result.violations.map((v) => v.id)
-  })
 }
 
 describeInBrowser('the first journey, keyboard only, without JavaScript', () => {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startTestApp, type TestContext } from '../helpers/app'
+import { axeInBrowser, tabTo } from '../helpers/browser'
 import { resetDb } from '../helpers/db'
 import { createReport, createUser } from '../helpers/factories'
 import { categoryIds } from '../helpers/public-reports'
@@ -51,27 +52,6 @@ async function newPage(javaScriptEnabled: boolean): Promise<Page> {
   // With JavaScript the test injects axe as an inline script, which the portal's CSP forbids.
   const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled })
   return context.newPage()
-}
-
-async function tabTo(page: Page, selector: string, limit = 120): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab')
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
-  }
-  throw new Error(`could not reach ${selector} with the Tab key`)
-}
-
-async function axeInBrowser(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (...a: unknown[]) => Promise<{ violations: { id: string }[] }> } }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })
-    return result.violations.map((v) => v.id)
-  })
 }
 
 describeInBrowser('public reports in a browser', () => {
