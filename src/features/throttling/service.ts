@@ -11,7 +11,15 @@ import type { Knex } from 'knex'
 import { now } from '../../lib/clock'
 import { normaliseEmail } from '../../lib/text'
 import { networkKey } from './network'
-import { CODE_LOOKUP, LOGIN, loginDelayMs, PASSWORD_RESET, REGISTRATION, type Limit } from './policy'
+import {
+  CODE_LOOKUP,
+  LOGIN,
+  loginDelayMs,
+  PASSWORD_RESET,
+  REGISTRATION,
+  SECOND_FACTOR,
+  type Limit,
+} from './policy'
 import {
   blockCounter,
   countHit,
@@ -115,6 +123,47 @@ export async function recordSuccessfulLogin(db: Knex, email: string, ip: string 
     await refundHit(trx, keys.network)
     await refundHit(trx, keys.account)
     await countHit(trx, keys.known, at, KNOWN_NETWORK_MS, true)
+  })
+}
+
+function secondFactorKeys(userId: number, ip: string | undefined) {
+  const account = String(userId)
+  const network = networkKey(ip)
+  return {
+    pair: counterKey('code-pair', account, network),
+    network: counterKey(SECOND_FACTOR.perNetwork.name, network),
+    account: counterKey(SECOND_FACTOR.perAccount.name, account),
+  }
+}
+
+/**
+ * Counts a code typed at the second step of signing in before it is checked, as a failure, like
+ * `startLoginAttempt`: growing delays per account and network, caps per account and per network.
+ * `recordRightCode` gives it back.
+ */
+export async function startCodeAttempt(db: Knex, userId: number, ip: string | undefined): Promise<Verdict> {
+  const at = now()
+  const keys = secondFactorKeys(userId, ip)
+  return counting(db, at, async (trx) => {
+    const pair = await countHit(trx, keys.pair, at, SECOND_FACTOR.pairWindowMs, true)
+    if (!pair) {
+      const blocked = await readCounter(trx, keys.pair)
+      throw new Refusal('code-delay', new Date(blocked?.blocked_until ?? at))
+    }
+    const delay = loginDelayMs(pair.hits)
+    if (delay > 0) await blockCounter(trx, keys.pair, new Date(at.getTime() + delay))
+    await countWithin(trx, keys.network, SECOND_FACTOR.perNetwork, at)
+    await countWithin(trx, keys.account, SECOND_FACTOR.perAccount, at)
+  })
+}
+
+/** The code was right: the attempt was no failure, and this network's delays are cleared. */
+export async function recordRightCode(db: Knex, userId: number, ip: string | undefined): Promise<void> {
+  const keys = secondFactorKeys(userId, ip)
+  await db.transaction(async (trx) => {
+    await deleteCounter(trx, keys.pair)
+    await refundHit(trx, keys.network)
+    await refundHit(trx, keys.account)
   })
 }
 
