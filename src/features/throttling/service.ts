@@ -22,6 +22,7 @@ import {
 } from './policy'
 import {
   blockCounter,
+  countersByKey,
   countHit,
   deleteCounter,
   deleteCountersEndedBefore,
@@ -218,6 +219,29 @@ export async function limitCodeLookup(db: Knex, scope: string, requester: Lookup
       await countWithin(trx, user, CODE_LOOKUP.perUser, at)
     }
   })
+}
+
+export type CounterAbout = { limit: string; hits: number; windowEndsAt: Date; blockedUntil: Date | null }
+
+/**
+ * The counters kept under the account's e-mail address or user id, for its data export: the limit
+ * each counts for, never the key. Counters of an account together with a network are keyed by both
+ * and cannot be found from the account alone; they are forgotten within the hour.
+ */
+export async function countersAbout(db: Knex, account: { email: string; userId: number }) {
+  const email = normaliseEmail(account.email)
+  const userId = String(account.userId)
+  const byEmail = [LOGIN.perAccount.name, REGISTRATION.perAccount.name, PASSWORD_RESET.perAccount.name]
+  const keys = new Map<string, string>(byEmail.map((name) => [counterKey(name, email), name]))
+  keys.set(counterKey(SECOND_FACTOR.perAccount.name, userId), SECOND_FACTOR.perAccount.name)
+  const lookupSuffix = counterKey('', userId)
+  const rows = await countersByKey(db, [...keys.keys()], `${CODE_LOOKUP.perUser.name}-%${lookupSuffix}`)
+  return rows.map((row): CounterAbout => ({
+    limit: keys.get(row.key) ?? row.key.slice(0, row.key.indexOf(':')),
+    hits: Number(row.hits),
+    windowEndsAt: row.window_ends_at,
+    blockedUntil: row.blocked_until,
+  }))
 }
 
 const PURGE_EVERY_MS = 10 * 60 * 1000
