@@ -5,6 +5,7 @@ import express, { type Router } from 'express'
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import type { Db } from './db'
+import { mountPasswordListAssets } from './features/accounts/password-list-assets'
 import { accountRoutes } from './features/accounts/routes'
 import { devMailRoutes } from './features/mail/dev-routes'
 import { auditRoutes } from './features/audit/staff-routes'
@@ -50,6 +51,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(compression())
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }))
   mountLeafletAssets(app)
+  mountPasswordListAssets(app)
   app.use(healthRoutes(db))
 
   app.use(cookieParser())

@@ -10,7 +10,7 @@ export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'personal'
 export type PasswordContext = { email?: string; name?: string }
 
 /** Words that an attacker who knows the service tries first; compared without accents. */
-const SERVICE_WORDS = [
+export const SERVICE_WORDS = [
   'mytilene',
   'mytilini',
   'mitilini',

@@ -33,6 +33,9 @@ const newPassword = (required: string) =>
       if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_PROBLEM_MESSAGES[problem] })
     })
 
+/** A new password with the shared rules, for other features' forms (a staff invitation, say). */
+export const chosenPassword = () => newPassword('errors.password.required')
+
 const currentPassword = z
   .string({ error: 'errors.accounts.currentPasswordRequired' })
   .min(1, 'errors.accounts.currentPasswordRequired')

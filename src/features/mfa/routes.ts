@@ -7,6 +7,8 @@ import { safeLocalPath } from '../../web/redirects'
 import { formatDateTime } from '../../lib/format'
 import { auditContext } from '../audit/service'
 import { loadCurrentUser } from '../accounts/service'
+import { throttledErrors } from '../throttling/middleware'
+import { recordRightCode, startCodeAttempt } from '../throttling/service'
 import { ENROLMENT_PATH } from './gate'
 import { codeSchema } from './schemas'
 import {
@@ -46,6 +48,11 @@ export function mfaRoutes(db: Db, settings: MfaSettings): Router {
       return res.status(400).render('mfa/code', { errors: form.errors, values: {}, locked: false })
     }
 
+    const verdict = await startCodeAttempt(db, hold.userId, req.ip)
+    if (!verdict.allowed) {
+      const errors = throttledErrors(req, res, verdict, 'secondFactor', 'code')
+      return res.render('mfa/code', { errors, values: {}, locked: false })
+    }
     const check = await checkCode(req, hold.userId, form.data.code)
     if (check.outcome === 'locked') {
       req.log.warn({ event: 'mfa_codes_locked', userId: hold.userId }, 'sign-in code refused: too many')
@@ -64,6 +71,7 @@ export function mfaRoutes(db: Db, settings: MfaSettings): Router {
       return res.status(locked ? 429 : 400).render('mfa/code', { errors, values: {}, locked })
     }
 
+    await recordRightCode(db, hold.userId, req.ip)
     const user = await loadCurrentUser(db, hold.userId)
     if (!user) {
       releaseHold(req)

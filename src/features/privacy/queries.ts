@@ -34,6 +34,7 @@ export type ExportReportRow = {
   category_el: string
   category_en: string
   show_name: boolean
+  answers: unknown
   created_at: Date
   updated_at: Date
 }
@@ -60,6 +61,7 @@ export async function reportsOf(db: Knex, userId: number): Promise<ExportReportR
       'c.name_el as category_el',
       'c.name_en as category_en',
       'r.show_name',
+      'r.answers',
       'r.created_at',
       'r.updated_at',
     )
@@ -96,6 +98,99 @@ export async function sessionsOf(db: Knex, userId: number): Promise<SessionRow[]
     .select('sid', 'sess', 'expired')
 }
 
+/** The one-time links sent to the account: what they were for and when, never the token or its hash. */
+export async function tokensOf(db: Knex, userId: number) {
+  return db('account_tokens')
+    .where({ user_id: userId })
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select<{ purpose: string; email: string; created_at: Date; expires_at: Date; used_at: Date | null }[]>(
+      'purpose',
+      'email',
+      'created_at',
+      'expires_at',
+      'used_at',
+    )
+}
+
+/** Staff invitations of the account: when they were sent, until when they held, and their use. */
+export async function invitationsOf(db: Knex, userId: number) {
+  return db('staff_invitations')
+    .where({ user_id: userId })
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .select<{ created_at: Date; expires_at: Date; used_at: Date | null }[]>(
+      'created_at',
+      'expires_at',
+      'used_at',
+    )
+}
+
+/** Whether the account signs in with an authenticator app; never the secret. */
+export async function twoFactorOf(db: Knex, userId: number) {
+  return db('staff_totp')
+    .where({ user_id: userId })
+    .first<{ confirmed_at: Date | null; created_at: Date; failed_codes: number } | undefined>(
+      'confirmed_at',
+      'created_at',
+      'failed_codes',
+    )
+}
+
+/** The documents sent for AFM claims: their type, size and date, not their content. */
+export async function afmDocumentsOf(db: Knex, userId: number) {
+  return db('afm_documents as d')
+    .join('afm_claims as c', 'c.id', 'd.claim_id')
+    .where('c.user_id', userId)
+    .select<{ claim_id: number; media_type: string; size_bytes: number; created_at: Date }[]>(
+      'd.claim_id',
+      'd.media_type',
+      'd.size_bytes',
+      'd.created_at',
+    )
+}
+
+/** The photos of the person's reports: their size and date, not the pictures. */
+export async function reportPhotosOf(db: Knex, reportIds: number[]) {
+  if (reportIds.length === 0) return []
+  return db('report_photos')
+    .whereIn('report_id', reportIds)
+    .orderBy([
+      { column: 'report_id', order: 'asc' },
+      { column: 'position', order: 'asc' },
+    ])
+    .select<
+      {
+        report_id: number
+        content_type: string
+        width: number
+        height: number
+        byte_size: number
+        created_at: Date
+      }[]
+    >('report_id', 'content_type', 'width', 'height', 'byte_size', 'created_at')
+}
+
+/** The reports of others that the person follows. */
+export async function followedReportsOf(db: Knex, userId: number) {
+  return db('report_followers as f')
+    .join('reports as r', 'r.id', 'f.report_id')
+    .where('f.user_id', userId)
+    .orderBy([
+      { column: 'f.created_at', order: 'asc' },
+      { column: 'r.id', order: 'asc' },
+    ])
+    .select<{ reference: string; title: string; followed_at: Date }[]>(
+      'r.reference',
+      db.raw('COALESCE(r.public_title, r.title) AS title'),
+      'f.created_at as followed_at',
+    )
+}
+
 export async function mailsTo(db: Knex, email: string) {
   return db('outbox')
     .where({ to_address: email })
@@ -103,13 +198,16 @@ export async function mailsTo(db: Knex, email: string) {
       { column: 'created_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ])
-    .select<{ template: string; locale: string; status: string; created_at: Date; sent_at: Date | null }[]>(
-      'template',
-      'locale',
-      'status',
-      'created_at',
-      'sent_at',
-    )
+    .select<
+      {
+        template: string
+        locale: string
+        data: Record<string, unknown>
+        status: string
+        created_at: Date
+        sent_at: Date | null
+      }[]
+    >('template', 'locale', 'data', 'status', 'created_at', 'sent_at')
 }
 
 export type AuditRow = {

@@ -9,18 +9,26 @@ import { isStaff, type Role } from '../accounts/roles'
 import { afmClaimsOf, forgetClaimsOf } from '../afm/service'
 import { recordAudit, type AuditContext } from '../audit/service'
 import { queueMail } from '../mail/outbox'
+import { subjectOf } from '../mail/service'
+import { countersAbout } from '../throttling/service'
 import {
   accountRow,
+  afmDocumentsOf,
   anonymiseReportsOf,
   auditRowsAbout,
+  followedReportsOf,
+  invitationsOf,
   lockActiveUser,
   mailsTo,
   publicEventsOf,
   removeRoles,
+  reportPhotosOf,
   reportsOf,
   rolesOf,
   scrubUser,
   sessionsOf,
+  tokensOf,
+  twoFactorOf,
 } from './queries'
 
 /** Columns and session entries that are secrets, not information about the person: never exported. */
@@ -44,12 +52,36 @@ function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value]))
 }
 
-function parsedSession(sess: unknown): unknown {
-  if (typeof sess !== 'string') return sess
+type StoredSession = {
+  signedInAt?: number
+  lastSeenAt?: number
+  device?: { browser?: string | null; os?: string | null }
+  network?: string | null
+}
+
+function parsedSession(sess: unknown): StoredSession {
+  if (typeof sess !== 'string') return (sess ?? {}) as StoredSession
   try {
-    return JSON.parse(sess) as unknown
+    return JSON.parse(sess) as StoredSession
   } catch {
     return {}
+  }
+}
+
+function epochDate(value: number | undefined): Date | null {
+  return typeof value === 'number' ? new Date(value) : null
+}
+
+/** What a session tells about the person: the device, the approximate network and when; never its id. */
+function sessionView(session: { sid: string; sess: unknown; expired: Date }, currentSessionId?: string) {
+  const sess = parsedSession(session.sess)
+  return {
+    thisSession: session.sid === currentSessionId,
+    signedInAt: epochDate(sess.signedInAt),
+    lastSeenAt: epochDate(sess.lastSeenAt),
+    device: { browser: sess.device?.browser ?? null, os: sess.device?.os ?? null },
+    network: sess.network ?? null,
+    expiresAt: session.expired,
   }
 }
 
@@ -61,17 +93,34 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
   const account = await accountRow(db, userId)
   if (!account) throw new NotFoundError()
   const email = String(account.email)
-  const [roles, claims, reports, sessions, mails] = await Promise.all([
+  const [
+    roles,
+    claims,
+    documents,
+    reports,
+    followed,
+    sessions,
+    tokens,
+    invitations,
+    twoFactor,
+    counters,
+    mails,
+  ] = await Promise.all([
     rolesOf(db, userId),
     afmClaimsOf(db, userId),
+    afmDocumentsOf(db, userId),
     reportsOf(db, userId),
+    followedReportsOf(db, userId),
     sessionsOf(db, userId),
+    tokensOf(db, userId),
+    invitationsOf(db, userId),
+    twoFactorOf(db, userId),
+    countersAbout(db, { email, userId }),
     mailsTo(db, email),
   ])
-  const events = await publicEventsOf(
-    db,
-    reports.map((report) => Number(report.id)),
-  )
+  const reportIds = reports.map((report) => Number(report.id))
+  const events = await publicEventsOf(db, reportIds)
+  const photos = await reportPhotosOf(db, reportIds)
   const audit = await auditRowsAbout(db, {
     userId,
     claimIds: claims.map((claim) => claim.id),
@@ -91,6 +140,14 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
       rejectionReason: claim.rejectionReason,
       claimedAt: claim.createdAt,
       decidedAt: claim.decidedAt,
+      document:
+        documents
+          .filter((document) => Number(document.claim_id) === claim.id)
+          .map((document) => ({
+            mediaType: document.media_type,
+            sizeBytes: Number(document.size_bytes),
+            sentAt: document.created_at,
+          }))[0] ?? null,
     })),
     reports: reports.map((report) => ({
       reference: report.reference,
@@ -102,8 +159,18 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
       district: { el: report.district_el, en: report.district_en },
       category: { el: report.category_el, en: report.category_en },
       nameShownPublicly: report.show_name,
+      answers: report.answers,
       createdAt: report.created_at,
       updatedAt: report.updated_at,
+      photos: photos
+        .filter((photo) => Number(photo.report_id) === Number(report.id))
+        .map((photo) => ({
+          mediaType: photo.content_type,
+          width: Number(photo.width),
+          height: Number(photo.height),
+          sizeBytes: Number(photo.byte_size),
+          addedAt: photo.created_at,
+        })),
       timeline: events
         .filter((event) => Number(event.report_id) === Number(report.id))
         .map((event) => ({
@@ -115,12 +182,33 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
           by: event.actor_id !== null && Number(event.actor_id) === userId ? 'you' : 'municipality',
         })),
     })),
-    sessions: sessions.map((session) => ({
-      expiresAt: session.expired,
-      thisSession: session.sid === currentSessionId,
-      details: withoutSecrets(parsedSession(session.sess)),
+    followedReports: followed.map((row) => ({
+      reference: row.reference,
+      title: row.title,
+      followingSince: row.followed_at,
     })),
+    sessions: sessions.map((session) => sessionView(session, currentSessionId)),
+    oneTimeLinks: tokens.map((token) => ({
+      purpose: token.purpose,
+      sentTo: token.email,
+      createdAt: token.created_at,
+      expiresAt: token.expires_at,
+      usedAt: token.used_at,
+    })),
+    staffInvitations: invitations.map((invitation) => ({
+      sentAt: invitation.created_at,
+      expiresAt: invitation.expires_at,
+      usedAt: invitation.used_at,
+    })),
+    twoFactor: {
+      enrolled: Boolean(twoFactor?.confirmed_at),
+      enrolledAt: twoFactor?.confirmed_at ?? null,
+      setUpStartedAt: twoFactor?.created_at ?? null,
+      recentWrongCodes: twoFactor ? Number(twoFactor.failed_codes) : 0,
+    },
+    throttleCounters: counters,
     mails: mails.map((mail) => ({
+      subject: subjectOf(mail),
       template: mail.template,
       language: mail.locale,
       status: mail.status,

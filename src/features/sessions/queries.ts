@@ -45,3 +45,21 @@ export async function activeSessionsOfUser(
   })
   return { rows, total: Number(count?.total ?? 0) }
 }
+
+/** The ids of every stored session of the user, timed out or not. */
+export async function sessionIdsOfUser(db: Knex, userId: number): Promise<string[]> {
+  const rows: { sid: string }[] = await db('sessions')
+    .whereRaw(`(sess::jsonb -> 'passport' ->> 'user') = ?`, [String(userId)])
+    .select('sid')
+  return rows.map((row) => row.sid)
+}
+
+/** Deletes one session, only if it still belongs to the user; true when it was there. */
+export async function endSession(db: Knex, userId: number, sid: string): Promise<boolean> {
+  const ended = await db('sessions')
+    .where({ sid })
+    .whereRaw(`(sess::jsonb -> 'passport' ->> 'user') = ?`, [String(userId)])
+    .delete()
+    .returning('sid')
+  return ended.length === 1
+}

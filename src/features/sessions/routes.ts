@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express'
 import type { Db } from '../../db'
 import { currentUser, requireUser } from '../../web/auth'
+import { NotFoundError } from '../../web/errors'
 import { parseForm, type FormError } from '../../web/forms'
 import { paginate } from '../../web/pagination'
 import { throttledErrors } from '../throttling/middleware'
-import { pageSchema, signOutOthersSchema } from './schemas'
-import { PAGE_SIZE, sessionsOfAccount, signOutOtherSessions } from './service'
+import { pageSchema, sessionHandleSchema, signOutOthersSchema } from './schemas'
+import { PAGE_SIZE, sessionsOfAccount, signOutOneSession, signOutOtherSessions } from './service'
 
 export function sessionRoutes(db: Db): Router {
   const router = Router()
@@ -17,7 +18,8 @@ export function sessionRoutes(db: Db): Router {
 
     const pagination = paginate('/account/sessions', req.query, page, PAGE_SIZE, total)
     const signedOutOthers = req.query.signedOutOthers === '1'
-    res.render('sessions/index', { sessions, pagination, signedOutOthers, errors })
+    const signedOutOne = req.query.signedOutOne === '1'
+    res.render('sessions/index', { sessions, pagination, signedOutOthers, signedOutOne, errors })
   }
 
   router.get('/account/sessions', (req, res) => showSessions(req, res))
@@ -45,6 +47,21 @@ export function sessionRoutes(db: Db): Router {
       'signed out elsewhere',
     )
     res.redirect(303, '/account/sessions?signedOutOthers=1')
+  })
+
+  router.post('/account/sessions/:handle/sign-out', async (req, res) => {
+    const user = currentUser(req)
+    const handle = sessionHandleSchema.safeParse(req.params.handle)
+    if (!handle.success) throw new NotFoundError()
+
+    const outcome = await signOutOneSession(db, user, req.sessionID, handle.data)
+    if (outcome === 'notFound') throw new NotFoundError()
+    if (outcome === 'thisSession') {
+      const errors = [{ field: 'sessions', text: req.t('sessions.signOutOne.thisDevice') }]
+      return showSessions(req, res.status(400), errors)
+    }
+    req.log.info({ event: 'session_ended', userId: user.id }, 'signed out one other device')
+    res.redirect(303, '/account/sessions?signedOutOne=1')
   })
 
   return router

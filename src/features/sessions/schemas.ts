@@ -5,3 +5,6 @@ export const pageSchema = z.coerce.number().int().min(1).max(100000).catch(1)
 export const signOutOthersSchema = z.object({
   password: z.string({ error: 'errors.password.required' }).min(1, 'errors.password.required'),
 })
+
+/** The handle of one session in the page's "sign out this device" forms. */
+export const sessionHandleSchema = z.string().regex(/^[0-9a-f]{32}$/)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { normaliseEmail, normaliseText } from '../../lib/text'
 import { blankToUndefined } from '../../web/forms'
-import { PASSWORD_MAX, PASSWORD_MIN } from '../accounts/schemas'
+import { chosenPassword } from '../accounts/schemas'
 import { ASSIGNABLE_ROLES } from './roles'
 
 /** Checkboxes arrive as nothing, one string or a list of strings. */
@@ -74,12 +74,7 @@ export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
 
 export const newPasswordSchema = z.object({
   token: invitationTokenSchema,
-  password: z
-    .string({ error: 'errors.password.required' })
-    .min(1, 'errors.password.required')
-    .refine((value) => [...value].length >= PASSWORD_MIN, 'errors.password.tooShort')
-    .refine((value) => [...value].length <= PASSWORD_MAX, 'errors.password.tooLong')
-    .transform((value) => value.normalize('NFC')),
+  password: chosenPassword(),
 })
 
 export const userIdSchema = z

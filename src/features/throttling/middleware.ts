@@ -19,7 +19,8 @@ import {
 /** Renders the page of the form again with these errors; the status is already set. */
 export type ShowForm = (req: Request, res: Response, errors: FormError[]) => void
 
-export type ThrottledAction = 'login' | 'registration' | 'passwordReset' | 'codeLookup' | 'passwordCheck'
+export type ThrottledAction =
+  'login' | 'registration' | 'passwordReset' | 'codeLookup' | 'passwordCheck' | 'secondFactor'
 type Refused = Extract<Verdict, { allowed: false }>
 
 /** "45 seconds", "3 minutes": seconds under a minute, otherwise whole minutes rounded up. */

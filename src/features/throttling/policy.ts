@@ -30,6 +30,17 @@ export const PASSWORD_RESET = {
   perNetwork: { name: 'reset-network', points: 20, windowMs: 1 * HOUR },
 } as const
 
+/**
+ * The code from an authenticator app, typed after the right password. Failures of one account
+ * from one network earn the same growing delays as sign-in; an account gets 10 wrong codes an
+ * hour in all (a million codes cannot be tried), and a network 50 across all accounts.
+ */
+export const SECOND_FACTOR = {
+  pairWindowMs: 1 * HOUR,
+  perAccount: { name: 'code-account', points: 10, windowMs: 1 * HOUR },
+  perNetwork: { name: 'code-network', points: 50, windowMs: 1 * HOUR },
+} as const
+
 export const CODE_LOOKUP = {
   perNetwork: { name: 'lookup-network', points: 30, windowMs: 15 * MINUTE },
   perUser: { name: 'lookup-user', points: 30, windowMs: 15 * MINUTE },

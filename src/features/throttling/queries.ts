@@ -57,3 +57,11 @@ export async function deleteCounter(db: Knex, key: string): Promise<void> {
 export async function deleteCountersEndedBefore(db: Knex, at: Date): Promise<void> {
   await db('throttle_counters').where('window_ends_at', '<=', at).delete()
 }
+
+/** The counters with one of these keys, or a key like `pattern`, in the order of their keys. */
+export async function countersByKey(db: Knex, keys: string[], pattern: string) {
+  return db('throttle_counters')
+    .where((query) => query.whereIn('key', keys).orWhere('key', 'like', pattern))
+    .orderBy('key')
+    .select<(CounterRow & { key: string })[]>('key', 'hits', 'window_ends_at', 'blocked_until')
+}

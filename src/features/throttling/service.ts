@@ -11,9 +11,18 @@ import type { Knex } from 'knex'
 import { now } from '../../lib/clock'
 import { normaliseEmail } from '../../lib/text'
 import { networkKey } from './network'
-import { CODE_LOOKUP, LOGIN, loginDelayMs, PASSWORD_RESET, REGISTRATION, type Limit } from './policy'
+import {
+  CODE_LOOKUP,
+  LOGIN,
+  loginDelayMs,
+  PASSWORD_RESET,
+  REGISTRATION,
+  SECOND_FACTOR,
+  type Limit,
+} from './policy'
 import {
   blockCounter,
+  countersByKey,
   countHit,
   deleteCounter,
   deleteCountersEndedBefore,
@@ -118,6 +127,47 @@ export async function recordSuccessfulLogin(db: Knex, email: string, ip: string 
   })
 }
 
+function secondFactorKeys(userId: number, ip: string | undefined) {
+  const account = String(userId)
+  const network = networkKey(ip)
+  return {
+    pair: counterKey('code-pair', account, network),
+    network: counterKey(SECOND_FACTOR.perNetwork.name, network),
+    account: counterKey(SECOND_FACTOR.perAccount.name, account),
+  }
+}
+
+/**
+ * Counts a code typed at the second step of signing in before it is checked, as a failure, like
+ * `startLoginAttempt`: growing delays per account and network, caps per account and per network.
+ * `recordRightCode` gives it back.
+ */
+export async function startCodeAttempt(db: Knex, userId: number, ip: string | undefined): Promise<Verdict> {
+  const at = now()
+  const keys = secondFactorKeys(userId, ip)
+  return counting(db, at, async (trx) => {
+    const pair = await countHit(trx, keys.pair, at, SECOND_FACTOR.pairWindowMs, true)
+    if (!pair) {
+      const blocked = await readCounter(trx, keys.pair)
+      throw new Refusal('code-delay', new Date(blocked?.blocked_until ?? at))
+    }
+    const delay = loginDelayMs(pair.hits)
+    if (delay > 0) await blockCounter(trx, keys.pair, new Date(at.getTime() + delay))
+    await countWithin(trx, keys.network, SECOND_FACTOR.perNetwork, at)
+    await countWithin(trx, keys.account, SECOND_FACTOR.perAccount, at)
+  })
+}
+
+/** The code was right: the attempt was no failure, and this network's delays are cleared. */
+export async function recordRightCode(db: Knex, userId: number, ip: string | undefined): Promise<void> {
+  const keys = secondFactorKeys(userId, ip)
+  await db.transaction(async (trx) => {
+    await deleteCounter(trx, keys.pair)
+    await refundHit(trx, keys.network)
+    await refundHit(trx, keys.account)
+  })
+}
+
 /** Every registration form sent counts, per network and per e-mail address given. */
 export async function limitRegistration(db: Knex, email: string | null, ip: string | undefined) {
   const at = now()
@@ -169,6 +219,29 @@ export async function limitCodeLookup(db: Knex, scope: string, requester: Lookup
       await countWithin(trx, user, CODE_LOOKUP.perUser, at)
     }
   })
+}
+
+export type CounterAbout = { limit: string; hits: number; windowEndsAt: Date; blockedUntil: Date | null }
+
+/**
+ * The counters kept under the account's e-mail address or user id, for its data export: the limit
+ * each counts for, never the key. Counters of an account together with a network are keyed by both
+ * and cannot be found from the account alone; they are forgotten within the hour.
+ */
+export async function countersAbout(db: Knex, account: { email: string; userId: number }) {
+  const email = normaliseEmail(account.email)
+  const userId = String(account.userId)
+  const byEmail = [LOGIN.perAccount.name, REGISTRATION.perAccount.name, PASSWORD_RESET.perAccount.name]
+  const keys = new Map<string, string>(byEmail.map((name) => [counterKey(name, email), name]))
+  keys.set(counterKey(SECOND_FACTOR.perAccount.name, userId), SECOND_FACTOR.perAccount.name)
+  const lookupSuffix = counterKey('', userId)
+  const rows = await countersByKey(db, [...keys.keys()], `${CODE_LOOKUP.perUser.name}-%${lookupSuffix}`)
+  return rows.map((row): CounterAbout => ({
+    limit: keys.get(row.key) ?? row.key.slice(0, row.key.indexOf(':')),
+    hits: Number(row.hits),
+    windowEndsAt: row.window_ends_at,
+    blockedUntil: row.blocked_until,
+  }))
 }
 
 const PURGE_EVERY_MS = 10 * 60 * 1000
