@@ -102,3 +102,18 @@ describe.each(['el', 'en'] as const)('staff report pages in %s', (lang) => {
     expect(original).toMatch(/^MYT-/)
   }, 60000)
 })
+
+describe.each(['el', 'en'] as const)('the dashboard in %s', (lang) => {
+  it('is accessible, with and without data and with a bad filter', async () => {
+    for (const path of [
+      '/staff/dashboard',
+      '/staff/dashboard?scope=all',
+      '/staff/dashboard?from=1999-01-01&to=1999-01-02',
+      '/staff/dashboard?to=nonsense',
+    ]) {
+      const response = await agents[lang].get(path)
+      expect(response.status).toBe(200)
+      await expectAccessible(response.text)
+    }
+  }, 60000)
+})

@@ -515,3 +515,46 @@ describe("a report's staff page", () => {
     expect(csrfFrom(missing.text)).toBeTruthy()
   })
 })
+
+describe('the dashboard', () => {
+  it('counts by status and Athens month and gives median times, also as CSV', async () => {
+    const author = await createUser(ctx.db)
+    const base = { ...(await categoryOf('cleaning')) }
+    // 22:30 UTC on 30 November is already 1 December in Athens.
+    await createReport(ctx.db, author.id, {
+      ...base,
+      created_at: new Date('2026-11-30T22:30:00Z'),
+      first_response_at: new Date('2026-12-01T00:30:00Z'),
+    })
+    await createReport(ctx.db, author.id, {
+      ...base,
+      status: 'resolved',
+      created_at: new Date('2026-11-10T10:00:00Z'),
+      first_response_at: new Date('2026-11-10T14:00:00Z'),
+      resolved_at: new Date('2026-11-12T10:00:00Z'),
+    })
+    await createReport(ctx.db, author.id, {
+      ...(await categoryOf('lighting')),
+      created_at: new Date('2026-11-11T10:00:00Z'),
+    })
+    const { agent } = await staffAgent()
+
+    const page = await agent.get('/staff/dashboard')
+    expect(page.status).toBe(200)
+    expect(page.text).toMatch(/<th scope="row">2026-12<\/th><td>1<\/td>/)
+    expect(page.text).toMatch(/<th scope="row">2026-11<\/th><td>1<\/td>/)
+    expect(page.text).toMatch(/<th scope="row">Διεκπεραιώθηκε<\/th><td>1<\/td>/)
+    expect(page.text).toContain('3.0 ώρες') // median of 2 h and 4 h
+    expect(page.text).toContain('48.0 ώρες')
+    const all = await agent.get('/staff/dashboard?scope=all')
+    expect(all.text).toMatch(/<th scope="row">2026-11<\/th><td>2<\/td>/)
+
+    const csv = await agent.get('/staff/dashboard.csv?scope=all')
+    expect(csv.status).toBe(200)
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.text).toContain('Αναφορές ανά μήνα υποβολής (ώρα Ελλάδας);2026-11;2')
+    expect(
+      await ctx.db('audit_log').where({ action: 'report.exported', entity_id: 'dashboard' }),
+    ).toHaveLength(1)
+  })
+})
