@@ -113,13 +113,11 @@ export function staffReportRoutes(db: Db): Router {
     const template = templateIdSchema.safeParse(req.query.template)
     const view = await staffReportPage(db, reference, req.lang, template.success ? template.data : undefined)
 
-    const done =
-      typeof req.query.done === 'string' ? NOTICES.find((notice) => notice === req.query.done) : undefined
+    const asked = req.query.updated === '1' ? 'updated' : req.query.done
+    const done = typeof asked === 'string' ? NOTICES.find((notice) => notice === asked) : undefined
     let values = form.values
     if (!form.name)
-      values = view.prefill
-        ? { status: view.prefill.status ?? '', publicMessage: view.prefill.message }
-        : { status: '' }
+      values = view.prefill ? { status: view.prefill.status ?? '', publicMessage: view.prefill.message } : {}
     res.locals.currentPath = `${QUEUE_PATH}/${view.report.reference}`
     res.status(form.status).render('staff/reports/show', {
       ...view,
@@ -155,7 +153,9 @@ export function staffReportRoutes(db: Db): Router {
       if (form.ok) {
         try {
           await act(req, form.data)
-          return res.redirect(303, `${QUEUE_PATH}/${reference}?done=${notice}`)
+          // `?updated=1` after a status change is the address bookmarks and older links know.
+          const query = notice === 'updated' ? 'updated=1' : `done=${notice}`
+          return res.redirect(303, `${QUEUE_PATH}/${reference}?${query}`)
         } catch (err) {
           if (!(err instanceof StaffActionError)) throw err
           const errors = [{ field: err.field, text: req.t(err.messageKey) }]
