@@ -21,6 +21,7 @@ import { privacyRoutes } from './features/privacy/routes'
 import { reportRoutes } from './features/reports/routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
+import { dashboardRoutes } from './features/reports/dashboard'
 import { invitationRoutes } from './features/staff/routes'
 import { staffAdminRoutes } from './features/staff/staff-routes'
 import { setUpPassport } from './web/auth'
@@ -79,6 +80,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(reportRoutes(db))
   app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))
+  app.use(dashboardRoutes(db))
   if (!config.isProduction) app.use(devMailRoutes(db, config))
   app.use(publicReportRoutes(db, config))
   app.use(staffAdminRoutes(db))

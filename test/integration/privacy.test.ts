@@ -132,7 +132,10 @@ describe('downloading my data', () => {
       expect.objectContaining({ action: 'afm_claim.rejected', by: 'municipality' }),
     ])
     expect(data.auditLog[0]).not.toHaveProperty('ip')
-    expect(data.mails).toEqual([expect.objectContaining({ template: 'afm-decision', language: 'el' })])
+    expect(data.mails).toEqual([
+      expect.objectContaining({ template: 'report-status', language: 'el' }),
+      expect.objectContaining({ template: 'afm-decision', language: 'el' }),
+    ])
   })
 
   it('offers the download and the closing of the account on a page, and sends visitors to sign in', async () => {

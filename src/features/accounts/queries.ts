@@ -13,6 +13,7 @@ export type UserRow = {
   is_active: boolean
   email_verified_at: Date | null
   created_at: Date
+  department_id: number | null
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {

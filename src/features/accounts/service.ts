@@ -41,6 +41,8 @@ export type CurrentUser = {
   locale: string
   roles: Role[]
   isStaff: boolean
+  /** The department a member of staff works in; their work queue shows its reports first. */
+  departmentId: number | null
   /** Until the address is confirmed the account can sign in but not file reports or pay. */
   emailVerified: boolean
   createdAt: Date
@@ -336,6 +338,7 @@ export async function loadCurrentUser(db: Db, id: number): Promise<CurrentUser |
     locale: user.locale,
     roles,
     isStaff: isStaff(roles),
+    departmentId: user.department_id ?? null,
     emailVerified: user.email_verified_at !== null,
     createdAt: user.created_at,
   }

@@ -1,0 +1,162 @@
+// Staff statistics of reports: counts by status, category, department and Athens month, and the
+// median time to a first response and to resolution, with the work queue's filters.
+import { stringify } from 'csv-stringify/sync'
+import { Router } from 'express'
+import type { Knex } from 'knex'
+import type { Db } from '../../db'
+import { currentUser, requireRole } from '../../web/auth'
+import type { Language } from '../../web/i18n'
+import { auditContext, recordAudit, type AuditContext } from '../audit/service'
+import { applyQueueFilters, type QueueFilters } from './staff-queries'
+import { queueFilters, queueSearch, readQueueQuery, workQueueOptions } from './staff-queue'
+
+export const DASHBOARD_PATH = '/staff/dashboard'
+
+type CountRow = { key: string; label_el?: string; label_en?: string; total: number }
+
+async function countBy(
+  db: Knex,
+  filters: QueueFilters,
+  group: 'status' | 'category' | 'department' | 'month',
+) {
+  const query = applyQueueFilters(db('reports as r'), filters)
+  if (group === 'status') query.select('r.status as key').groupBy('r.status').orderBy('r.status')
+  if (group === 'category') {
+    query
+      .join('categories as c', 'c.id', 'r.category_id')
+      .select('c.id as key', 'c.name_el as label_el', 'c.name_en as label_en')
+      .groupBy('c.id', 'c.name_el', 'c.name_en')
+      .orderBy('c.name_el')
+  }
+  if (group === 'department') {
+    query
+      .join('departments as d', 'd.id', 'r.department_id')
+      .select('d.id as key', 'd.name_el as label_el', 'd.name_en as label_en')
+      .groupBy('d.id', 'd.name_el', 'd.name_en')
+      .orderBy('d.name_el')
+  }
+  if (group === 'month') {
+    const month = `to_char(r.created_at AT TIME ZONE 'Europe/Athens', 'YYYY-MM')`
+    query
+      .select(db.raw(`${month} AS key`))
+      .groupByRaw(month)
+      .orderByRaw(`${month} DESC`)
+  }
+  const rows: CountRow[] = await query.count({ total: '*' })
+  return rows.map((row) => ({ ...row, key: String(row.key), total: Number(row.total) }))
+}
+
+/** Medians in hours, on both engines through percentile_cont; null when no report has the time yet. */
+async function medians(db: Knex, filters: QueueFilters) {
+  const row = await applyQueueFilters(db('reports as r'), filters).first(
+    db.raw(
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_response_at - r.created_at))
+           FILTER (WHERE r.first_response_at IS NOT NULL) AS first_response`,
+    ),
+    db.raw(
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at))
+           FILTER (WHERE r.resolved_at IS NOT NULL) AS resolution`,
+    ),
+  )
+  const hours = (seconds: unknown) =>
+    seconds === null || seconds === undefined ? null : Number(seconds) / 3600
+  return { firstResponseHours: hours(row?.first_response), resolutionHours: hours(row?.resolution) }
+}
+
+export async function dashboard(db: Db, filters: QueueFilters, lang: Language, t: (key: string) => string) {
+  const [byStatus, byCategory, byDepartment, byMonth, times] = await Promise.all([
+    countBy(db, filters, 'status'),
+    countBy(db, filters, 'category'),
+    countBy(db, filters, 'department'),
+    countBy(db, filters, 'month'),
+    medians(db, filters),
+  ])
+  const named = (rows: CountRow[]) =>
+    rows.map((row) => ({ label: (lang === 'en' ? row.label_en : row.label_el) ?? row.key, total: row.total }))
+  return {
+    byStatus: byStatus.map((row) => ({ label: t(`status.${row.key}.label`), total: row.total })),
+    byCategory: named(byCategory),
+    byDepartment: named(byDepartment),
+    byMonth: byMonth.map((row) => ({ label: row.key, total: row.total })),
+    total: byStatus.reduce((sum, row) => sum + row.total, 0),
+    ...times,
+  }
+}
+
+export type Dashboard = Awaited<ReturnType<typeof dashboard>>
+
+/** All four tables in one CSV (section;label;count), with the medians; audited like the queue's. */
+export async function dashboardCsv(
+  db: Db,
+  audit: AuditContext,
+  data: Dashboard,
+  t: (key: string) => string,
+  filters: string,
+) {
+  await recordAudit(db, audit, {
+    action: 'report.exported',
+    entityType: 'report',
+    entityId: 'dashboard',
+    after: { filters: filters || null, rows: data.total },
+  })
+  const rows: (string | number)[][] = []
+  for (const [section, list] of [
+    ['byStatus', data.byStatus],
+    ['byCategory', data.byCategory],
+    ['byDepartment', data.byDepartment],
+    ['byMonth', data.byMonth],
+  ] as const) {
+    for (const row of list) rows.push([t(`staffDashboard.${section}`), row.label, row.total])
+  }
+  const round = (value: number | null) => (value === null ? '' : value.toFixed(1))
+  rows.push([t('staffDashboard.medians'), t('staffDashboard.firstResponse'), round(data.firstResponseHours)])
+  rows.push([t('staffDashboard.medians'), t('staffDashboard.resolution'), round(data.resolutionHours)])
+  return stringify(rows, {
+    bom: true,
+    delimiter: ';',
+    record_delimiter: 'windows',
+    header: true,
+    columns: [t('staffDashboard.csv.section'), t('staffDashboard.csv.label'), t('staffDashboard.csv.value')],
+  })
+}
+
+export function dashboardRoutes(db: Db): Router {
+  const router = Router()
+  const guard = requireRole('clerk', 'admin')
+
+  router.get(DASHBOARD_PATH, guard, async (req, res) => {
+    const { query, invalid } = readQueueQuery(req.query)
+    const user = currentUser(req)
+    const filters = queueFilters(
+      { ...query, scope: query.scope },
+      { id: user.id, departmentId: user.departmentId },
+    )
+    const [data, options] = await Promise.all([
+      dashboard(db, filters, req.lang, req.t),
+      workQueueOptions(db, req.lang),
+    ])
+
+    res.locals.section = 'staff'
+    res.render('staff/dashboard', {
+      ...data,
+      options,
+      query,
+      errors: invalid.map((field) => ({ field, text: req.t(`staffReports.invalid.${field}`) })),
+      csvPath: `${DASHBOARD_PATH}.csv${queueSearch(query)}`,
+      queuePath: `/staff/reports${queueSearch(query)}`,
+    })
+  })
+
+  router.get(`${DASHBOARD_PATH}.csv`, guard, async (req, res) => {
+    const { query } = readQueueQuery(req.query)
+    const user = currentUser(req)
+    const filters = queueFilters(query, { id: user.id, departmentId: user.departmentId })
+    const data = await dashboard(db, filters, req.lang, req.t)
+    const csv = await dashboardCsv(db, auditContext(req), data, req.t, queueSearch(query))
+
+    res.attachment('report-statistics.csv')
+    res.type('text/csv; charset=utf-8').send(csv)
+  })
+
+  return router
+}
