@@ -14,10 +14,10 @@ export async function seedReferenceData(db: Knex): Promise<void> {
         row.id,
       ]),
     )
-    const categoryRows = categories.map(({ department, ...category }) => {
+    const categoryRows = categories.map(({ department, questions, ...category }) => {
       const departmentId = departmentIds.get(department)
       if (!departmentId) throw new Error(`category ${category.code}: unknown department ${department}`)
-      return { ...category, department_id: departmentId }
+      return { ...category, department_id: departmentId, questions: JSON.stringify(questions ?? []) }
     })
     await trx('categories').insert(categoryRows).onConflict('code').merge()
     await trx('districts')

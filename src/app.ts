@@ -19,6 +19,8 @@ import { staffAfmRoutes } from './features/afm/staff-routes'
 import { documentUploadParser } from './features/afm/upload'
 import { privacyRoutes } from './features/privacy/routes'
 import { reportRoutes } from './features/reports/routes'
+import { filingRoutes } from './features/reports/filing-routes'
+import { photoUploadParser } from './features/reports/photo-upload'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { dashboardRoutes } from './features/reports/dashboard'
@@ -69,6 +71,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(noStore)
   // Multipart bodies are parsed by their route's own limits, before the CSRF check reads the token.
   app.use(documentUploadParser())
+  app.use(photoUploadParser())
   app.use(csrfProtection)
 
   const mfa = mfaSettings(config)
@@ -77,6 +80,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(sessionRoutes(db))
   app.use(mfaRoutes(db, mfa))
   app.use(invitationRoutes(db))
+  app.use(filingRoutes(db, config))
   app.use(reportRoutes(db))
   app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))

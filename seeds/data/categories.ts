@@ -16,6 +16,19 @@ export type DemoCategory = {
   sort_order: number
   /** false: reports in this category never appear on the public pages (they are about a person). */
   is_public?: boolean
+  /** Extra questions asked after the category is chosen. */
+  questions?: Question[]
+  /** How near (metres) an open report of this category counts as a possible duplicate. */
+  duplicate_radius_m?: number
+}
+
+export type Question = {
+  key: string
+  label_el: string
+  label_en: string
+  type: 'text' | 'yesno' | 'select'
+  options?: { value: string; label_el: string; label_en: string }[]
+  required: boolean
 }
 
 export const categories: DemoCategory[] = [
@@ -32,6 +45,28 @@ export const categories: DemoCategory[] = [
     notice_el: null,
     notice_en: null,
     sort_order: 10,
+    duplicate_radius_m: 30,
+    questions: [
+      {
+        key: 'bin_type',
+        label_el: 'Τι κάδος είναι;',
+        label_en: 'What kind of bin is it?',
+        type: 'select',
+        options: [
+          { value: 'general', label_el: 'Απορριμμάτων (πράσινος)', label_en: 'General rubbish (green)' },
+          { value: 'recycling', label_el: 'Ανακύκλωσης (μπλε)', label_en: 'Recycling (blue)' },
+          { value: 'organic', label_el: 'Οργανικών (καφέ)', label_en: 'Food waste (brown)' },
+        ],
+        required: true,
+      },
+      {
+        key: 'damaged',
+        label_el: 'Είναι σπασμένος ο κάδος;',
+        label_en: 'Is the bin broken?',
+        type: 'yesno',
+        required: true,
+      },
+    ],
   },
   {
     code: 'missed_collection',
@@ -130,6 +165,23 @@ export const categories: DemoCategory[] = [
     notice_el: null,
     notice_en: null,
     sort_order: 80,
+    duplicate_radius_m: 40,
+    questions: [
+      {
+        key: 'pole_number',
+        label_el: 'Αριθμός στύλου (γραμμένος πάνω στον στύλο)',
+        label_en: 'Pole number (written on the pole)',
+        type: 'text',
+        required: false,
+      },
+      {
+        key: 'several',
+        label_el: 'Είναι σβηστές περισσότερες από μία λάμπες;',
+        label_en: 'Is more than one lamp out?',
+        type: 'yesno',
+        required: true,
+      },
+    ],
   },
   {
     code: 'exposed_cable',
@@ -245,6 +297,15 @@ export const categories: DemoCategory[] = [
     notice_el: null,
     notice_en: null,
     sort_order: 160,
+    questions: [
+      {
+        key: 'aggressive',
+        label_el: 'Φαίνεται επιθετικό το ζώο;',
+        label_en: 'Does the animal seem aggressive?',
+        type: 'yesno',
+        required: true,
+      },
+    ],
   },
   {
     code: 'dead_animal',

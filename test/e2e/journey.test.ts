@@ -97,24 +97,52 @@ describeInBrowser('the first journey, keyboard only, without JavaScript', () => 
     await resident.waitForURL(`${base}/account`)
     expect(await resident.textContent('h1')).toContain('Ο λογαριασμός μου')
 
+    // Filing goes step by step; each step is one form, sent with Enter.
+    const pothole = (await ctx.db('categories').where({ code: 'pothole' }).first('id')).id as number
     await resident.goto(`${base}/reports/new`)
-    await tabTo(resident, 'input[name=kind][value=report]')
+    // A radio group is one tab stop: the arrow keys choose within it.
+    await tabTo(resident, 'input[name=kind]')
+    await resident.keyboard.press('ArrowDown')
+    expect(await resident.isChecked('input[name=kind][value=report]')).toBe(true)
+    await tabTo(resident, 'form[action="/reports/new/kind"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/reports/new/category`)
+    await type(resident, '#field-q', 'λακκούβα')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(/\/reports\/new\/category\?q=/)
+    await tabTo(resident, 'input[name=categoryId]')
     await resident.keyboard.press('Space')
-    await tabTo(resident, '#field-categoryId')
-    await resident.keyboard.press('ArrowDown')
-    await resident.keyboard.press('ArrowDown')
+    expect(await resident.isChecked(`input[name=categoryId][value="${pothole}"]`)).toBe(true)
+    await tabTo(resident, 'form[action="/reports/new/category"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/reports/new/details`)
     await type(resident, '#field-title', 'Λακκούβα στην Ερμού')
     await type(
       resident,
       '#field-description',
       'Βαθιά λακκούβα μπροστά από το νούμερο 30, επικίνδυνη για δικυκλιστές.',
     )
+    await tabTo(resident, 'form[action="/reports/new/details"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/reports/new/location`)
     await type(resident, '#field-address', 'Ερμού 30')
     await tabTo(resident, '#field-district')
     await resident.keyboard.press('ArrowDown')
-    await tabTo(resident, 'form button[type=submit]')
+    await tabTo(resident, 'form[action="/reports/new/location"] button[type=submit]')
     await resident.keyboard.press('Enter')
-    await resident.waitForURL(/\/reports\/MYT-\d{4}-\d{5}\?filed=1$/)
+    await resident.waitForURL(`${base}/reports/new/photos`)
+    await tabTo(resident, 'form[action="/reports/new/photos"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/reports/new/name`)
+    await tabTo(resident, 'input[name=showName]')
+    await resident.keyboard.press('Space')
+    await tabTo(resident, 'form[action="/reports/new/name"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(`${base}/reports/new/check`)
+    expect(await resident.textContent('main')).toContain('Ερμού 30')
+    await tabTo(resident, 'form[action="/reports/new/check"] button[type=submit]')
+    await resident.keyboard.press('Enter')
+    await resident.waitForURL(/\/reports\/new\/filed\/MYT-\d{4}-\d{5}$/)
     const reference = /MYT-\d{4}-\d{5}/.exec(resident.url())![0]
     expect(await resident.textContent('.panel')).toContain(reference)
 

@@ -101,6 +101,10 @@ export type NewReportRow = {
   district: string
   show_name: boolean
   submission_key: string | null
+  lat?: number | null
+  lng?: number | null
+  /** JSON text of the answers to the category's questions. */
+  answers?: string
 }
 
 export async function referenceBySubmission(

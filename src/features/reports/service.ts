@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import type { Db } from '../../db'
 import { athensYear } from '../../lib/format'
 import { NotFoundError } from '../../web/errors'
@@ -21,6 +22,7 @@ import {
   type CategoryRow,
   type ReportRow,
 } from './queries'
+import { visibleReportPhotos } from './filing-queries'
 import { ownReportControls } from './reopen'
 import type { NewReport, StatusChange } from './schemas'
 import { canMove } from './states'
@@ -84,14 +86,19 @@ export async function reportFormOptions(db: Db, lang: 'el' | 'en') {
  * A form sent twice (a double click, a resend after a timeout) files one report: the second
  * answer is the first report's reference.
  */
-export async function fileReport(db: Db, authorId: number, input: NewReport): Promise<string> {
+export async function fileReport(
+  db: Db,
+  authorId: number,
+  input: NewReport,
+  extras: FilingExtras = {},
+): Promise<string> {
   const key = input.submissionKey
   if (key) {
     const earlier = await referenceBySubmission(db, authorId, key)
     if (earlier) return earlier
   }
   try {
-    return await insertNewReport(db, authorId, input)
+    return await insertNewReport(db, authorId, input, extras)
   } catch (err) {
     const duplicate = (err as { code?: string }).code === '23505' && key
     const earlier = duplicate ? await referenceBySubmission(db, authorId, key) : undefined
@@ -100,7 +107,21 @@ export async function fileReport(db: Db, authorId: number, input: NewReport): Pr
   }
 }
 
-async function insertNewReport(db: Db, authorId: number, input: NewReport): Promise<string> {
+/** What the step-by-step filing pages add: the pin, answers to the category's questions, photos. */
+export type FilingExtras = {
+  lat?: number | null
+  lng?: number | null
+  answers?: Record<string, string>
+  /** Runs in the filing transaction once the report exists (moves the draft's photos over). */
+  attach?: (trx: Knex.Transaction, reportId: number) => Promise<void>
+}
+
+async function insertNewReport(
+  db: Db,
+  authorId: number,
+  input: NewReport,
+  extras: FilingExtras,
+): Promise<string> {
   return db.transaction(async (trx) => {
     const category = await findActiveCategory(trx, input.categoryId)
     if (!category) throw new ReportInputError('categoryId', 'errors.report.category')
@@ -120,7 +141,11 @@ async function insertNewReport(db: Db, authorId: number, input: NewReport): Prom
       district: input.district,
       show_name: input.showName,
       submission_key: input.submissionKey ?? null,
+      lat: extras.lat ?? null,
+      lng: extras.lng ?? null,
+      answers: JSON.stringify(extras.answers ?? {}),
     })
+    if (extras.attach) await extras.attach(trx, reportId)
     await insertEvent(trx, {
       report_id: reportId,
       actor_id: authorId,
@@ -151,7 +176,8 @@ export async function citizenReport(db: Db, authorId: number, reference: string)
   if (!report || report.author_id !== authorId) throw new NotFoundError()
   const events = await reportEvents(db, report.id)
   const controls = await ownReportControls(db, report)
-  return { report, events: events.map((event) => ({ ...event, internal_note: null })), controls }
+  const photos = await visibleReportPhotos(db, report.id)
+  return { report, events: events.map((event) => ({ ...event, internal_note: null })), controls, photos }
 }
 
 export async function staffReport(db: Db, reference: string): Promise<ReportView> {

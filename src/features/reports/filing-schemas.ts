@@ -1,0 +1,108 @@
+// The filing pages' forms, one schema per step. Messages are locale keys.
+import { z } from 'zod'
+import { normaliseText } from '../../lib/text'
+import { blankToUndefined } from '../../web/forms'
+import type { Question } from './filing-queries'
+import { insideMunicipality } from './location'
+import { findPersonalData } from './personal-data'
+import { REPORT_KINDS } from './states'
+
+/** Text that must not carry an e-mail address or a phone number: the report is published. */
+const publishedText = (required: string, tooLong: string, max: number) =>
+  z
+    .string({ error: required })
+    .transform(normaliseText)
+    .pipe(z.string().min(1, required).max(max, tooLong))
+    .superRefine((value, ctx) => {
+      const found = findPersonalData(value)
+      if (found) ctx.addIssue({ code: 'custom', message: `errors.filing.${found}InText` })
+    })
+
+export const kindSchema = z.object({ kind: z.enum(REPORT_KINDS, { error: 'errors.report.kind' }) })
+
+export const categorySchema = z.object({
+  categoryId: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'errors.report.category' })
+      .int('errors.report.category')
+      .positive('errors.report.category')
+      .max(2147483647, 'errors.report.category'),
+  ),
+})
+
+export const categorySearchSchema = z.object({
+  q: z.string().transform(normaliseText).pipe(z.string().max(100)).catch(''),
+})
+
+export const detailsSchema = z.object({
+  title: publishedText('errors.report.titleRequired', 'errors.report.titleTooLong', 120),
+  description: publishedText('errors.report.descriptionRequired', 'errors.report.descriptionTooLong', 4000),
+})
+
+const coordinate = (min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'errors.filing.position' })
+      .min(min, 'errors.filing.outside')
+      .max(max, 'errors.filing.outside')
+      .optional(),
+  )
+
+export const locationSchema = z
+  .object({
+    address: z
+      .string({ error: 'errors.report.addressRequired' })
+      .transform(normaliseText)
+      .pipe(z.string().min(1, 'errors.report.addressRequired').max(200, 'errors.report.addressTooLong'))
+      .superRefine((value, ctx) => {
+        const found = findPersonalData(value)
+        if (found) ctx.addIssue({ code: 'custom', message: `errors.filing.${found}InText` })
+      }),
+    district: z.string({ error: 'errors.report.district' }).min(1, 'errors.report.district').max(100),
+    lat: coordinate(-90, 90),
+    lng: coordinate(-180, 180),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.lat === undefined) !== (value.lng === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'errors.filing.position', path: ['location'] })
+    } else if (value.lat !== undefined && !insideMunicipality({ lat: value.lat, lng: value.lng! })) {
+      // Decided here, on the server: a pin moved by hand or a forged form is refused the same way.
+      ctx.addIssue({ code: 'custom', message: 'errors.filing.outside', path: ['location'] })
+    }
+  })
+
+export type LocationAnswer = z.infer<typeof locationSchema>
+
+export const nameSchema = z.object({ showName: z.enum(['yes', 'no'], { error: 'errors.filing.showName' }) })
+
+export const followSchema = z.object({ reference: z.string().regex(/^MYT-\d{4}-\d{5,}$/) })
+
+export const sendSchema = z.object({ submissionKey: z.uuid('errors.invalid') })
+
+/** The form of a category's extra questions: fields `q_<key>`. */
+export function questionsSchema(questions: Question[]) {
+  const shape: Record<string, z.ZodType> = {}
+  for (const question of questions) {
+    let field: z.ZodType<string, string>
+    if (question.type === 'text') {
+      field = z
+        .string()
+        .transform(normaliseText)
+        .pipe(z.string().max(500, 'errors.filing.answerTooLong'))
+        .superRefine((value, ctx) => {
+          const found = findPersonalData(value)
+          if (found) ctx.addIssue({ code: 'custom', message: `errors.filing.${found}InText` })
+        })
+    } else {
+      const values = question.type === 'yesno' ? ['yes', 'no'] : (question.options ?? []).map((o) => o.value)
+      field = z.string().refine((value) => values.includes(value), 'errors.filing.answerRequired')
+    }
+    const optional = z.preprocess(blankToUndefined, field.optional())
+    shape[`q_${question.key}`] = question.required
+      ? z.preprocess(blankToUndefined, z.string({ error: 'errors.filing.answerRequired' }).pipe(field))
+      : optional
+  }
+  return z.object(shape)
+}
