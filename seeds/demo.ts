@@ -5,6 +5,7 @@ import { hashPassword } from '../src/features/accounts/passwords'
 import { athensYear } from '../src/lib/format'
 import { demoReports } from './data/reports'
 import { streets } from './data/places'
+import { demoTemplates } from './data/templates'
 
 export const DEMO_ACCOUNTS = [
   {
@@ -152,6 +153,8 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
       })
       let from = 'submitted'
       let updatedAt = createdAt
+      let firstResponseAt: Date | null = null
+      let resolvedAt: Date | null = null
       for (const update of report.updates) {
         const planned = now.getTime() - update.days_ago * DAY + (index % 7) * 53 * 60 * 1000
         const earliest = updatedAt.getTime() + 30 * 60 * 1000
@@ -166,12 +169,20 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
           created_at: updatedAt,
         })
         from = update.status
+        firstResponseAt ??= updatedAt
+        resolvedAt = update.status === 'resolved' ? updatedAt : null
       }
-      await trx('reports').where({ id: reportId }).update({ updated_at: updatedAt })
+      await trx('reports').where({ id: reportId }).update({
+        updated_at: updatedAt,
+        first_response_at: firstResponseAt,
+        resolved_at: resolvedAt,
+      })
     }
     for (const [year, last] of counters) {
       await trx('report_counters').insert({ year, last_number: last }).onConflict('year').merge()
     }
+
+    await trx('response_templates').insert(demoTemplates)
 
     // Tax numbers waiting for a clerk at /staff/afm; the demo citizen has none, to claim one on stage.
     const afmClaims = [

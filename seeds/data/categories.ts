@@ -332,9 +332,9 @@ export const categories: DemoCategory[] = [
     hint_el: 'Σπασμένος αγωγός, νερό που τρέχει στον δρόμο, βουλωμένο φρεάτιο ή δυσοσμία από την αποχέτευση.',
     hint_en: 'A burst pipe, water running down the street, a blocked drain or a sewage smell.',
     notice_el:
-      'Η ύδρευση και η αποχέτευση ανήκουν στη ΔΕΥΑ Λέσβου, τη δημοτική επιχείρηση ύδρευσης και αποχέτευσης. Για διαρροές και βλάβες επικοινωνήστε απευθείας με τη βάρδια βλαβών της, τηλ. 22510 4xxxx. Μπορείτε επίσης να υποβάλετε εδώ την αναφορά σας και θα τη διαβιβάσουμε.',
+      'Η ύδρευση και η αποχέτευση ανήκουν στη ΔΕΥΑ Λέσβου, τη δημοτική επιχείρηση ύδρευσης και αποχέτευσης. Για διαρροές και βλάβες επικοινωνήστε απευθείας με τη βάρδια βλαβών της. Μπορείτε επίσης να υποβάλετε εδώ την αναφορά σας και θα τη διαβιβάσουμε.',
     notice_en:
-      'Water supply and sewerage are the responsibility of DEYA Lesvou (ΔΕΥΑ Λέσβου), the municipal water utility. For leaks and faults, contact its faults line directly on 22510 4xxxx. You can also submit your report here and we will forward it.',
+      'Water supply and sewerage are the responsibility of DEYA Lesvou (ΔΕΥΑ Λέσβου), the municipal water utility. For leaks and faults, contact its faults line directly. You can also submit your report here and we will forward it.',
     sort_order: 180,
   },
 
