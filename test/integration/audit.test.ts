@@ -168,6 +168,57 @@ describe('the audit log page', () => {
     expect(filtered.text).toContain('href="/staff/audit">Καθαρισμός φίλτρων')
   })
 
+  it("names report actions, categories, people and exported lists in the reader's words", async () => {
+    const admin = await signedInAdmin()
+    const clerk = await createUser(ctx.db, { roles: ['clerk'], fullName: 'Στέλιος Υπάλληλος' })
+    const category = await ctx.db('categories').orderBy('id').first('id', 'name_el', 'name_en')
+    await addEntries([
+      {
+        actor: admin.id,
+        action: 'report.assigned',
+        type: 'report',
+        id: 'MYT-2026-00008',
+        at: '2026-12-02T09:00:00Z',
+        before: { assignee: null },
+        after: { assignee: clerk.id },
+      },
+      {
+        actor: admin.id,
+        action: 'report.reassigned',
+        type: 'report',
+        id: 'MYT-2026-00009',
+        at: '2026-12-02T10:00:00Z',
+        before: { category: 999999 },
+        after: { category: category.id },
+      },
+      {
+        actor: admin.id,
+        action: 'report.exported',
+        type: 'report',
+        id: 'queue',
+        at: '2026-12-02T11:00:00Z',
+        after: { filters: '?scope=all', rows: 3 },
+      },
+    ])
+    const greek = await page(admin.agent)
+    const rows = tableRows(greek.text)
+    expect(rows[0]).toContain('Εξαγωγή λίστας σε CSV')
+    expect(rows[0]).toContain('Λίστα αναφορών')
+    expect(rows[0]).toContain('Γραμμές: 3')
+    expect(greek.text).not.toContain('href="/staff/reports/queue"')
+    expect(rows[1]).toContain('Αλλαγή κατηγορίας ή υπηρεσίας αναφοράς')
+    expect(rows[1]).toContain(`Κατηγορία: 999999 → ${category.name_el}`)
+    expect(rows[2]).toContain('Ανάθεση αναφοράς')
+    expect(rows[2]).toContain('Υπεύθυνος: — → Στέλιος Υπάλληλος')
+    expect(greek.text).not.toMatch(/>\s*report\.(assigned|reassigned|exported)/)
+
+    await admin.agent.get('/language/en')
+    const english = tableRows((await page(admin.agent)).text)
+    expect(english[0]).toContain('List exported as CSV')
+    expect(english[0]).toContain('Report list')
+    expect(english[1]).toContain(`Category: 999999 → ${category.name_en}`)
+  })
+
   it('explains a date that is not real or out of order, with 400', async () => {
     const admin = await signedInAdmin()
     const bad = await page(admin.agent, '?from=2026-02-30')

@@ -91,12 +91,33 @@ export async function auditActors(db: Knex): Promise<{ id: number; full_name: st
   return db('users').whereIn('id', ids).orderBy(['full_name', 'id']).select('id', 'full_name', 'email')
 }
 
-/** Department names by code, to show the departments recorded in entries. */
-export async function departmentNames(db: Knex, lang: 'el' | 'en'): Promise<Map<string, string>> {
-  const rows: { code: string; name_el: string; name_en: string }[] = await db('departments').select(
-    'code',
-    'name_el',
-    'name_en',
-  )
-  return new Map(rows.map((row) => [row.code, lang === 'en' ? row.name_en : row.name_el]))
+/** The names behind the codes and ids that entries record: departments, categories and people. */
+export type RecordNames = {
+  departments: Map<string, string>
+  categories: Map<string, string>
+  people: Map<string, string>
+}
+
+/** Departments are recorded by code (staff access) or by id (reports); both are looked up here. */
+export async function recordNames(db: Knex, lang: 'el' | 'en'): Promise<RecordNames> {
+  const [departments, categories, people] = await Promise.all([
+    db('departments').select('id', 'code', 'name_el', 'name_en'),
+    db('categories').select('id', 'name_el', 'name_en'),
+    db('users')
+      .whereIn('id', db('user_roles').whereNot({ role: 'citizen' }).select('user_id'))
+      .select('id', 'full_name'),
+  ])
+  const name = (row: { name_el: string; name_en: string }) => (lang === 'en' ? row.name_en : row.name_el)
+  const departmentNames = new Map<string, string>()
+  for (const row of departments) {
+    departmentNames.set(row.code, name(row))
+    departmentNames.set(String(row.id), name(row))
+  }
+  return {
+    departments: departmentNames,
+    categories: new Map(
+      categories.map((row: { id: number; name_el: string; name_en: string }) => [String(row.id), name(row)]),
+    ),
+    people: new Map(people.map((row: { id: number; full_name: string }) => [String(row.id), row.full_name])),
+  }
 }

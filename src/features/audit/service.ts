@@ -2,7 +2,14 @@
 import type { Knex } from 'knex'
 import type { Request } from 'express'
 import { formatDateTime } from '../../lib/format'
-import { auditActions, auditActors, auditEntityTypes, departmentNames, findAuditEntries } from './queries'
+import {
+  auditActions,
+  auditActors,
+  auditEntityTypes,
+  findAuditEntries,
+  recordNames,
+  type RecordNames,
+} from './queries'
 import type { AuditFilters } from './schemas'
 
 export type AuditContext = { actorId: number; ip: string | null; requestId: string | null }
@@ -40,17 +47,30 @@ export type Change = { field: string; before: string | null; after: string | nul
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
-/** What turns stored values into words: the reader's language and the names of departments. */
-export type Reader = { t: Translate; lang: 'el' | 'en'; departments: ReadonlyMap<string, string> }
+/** What turns stored values into words: the reader's language, the kind of record and the names of things. */
+export type Reader = {
+  t: Translate
+  lang: 'el' | 'en'
+  entityType?: string
+  names: RecordNames
+}
 
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
-/** Codes that have a name on the pages already: roles, report states, languages, departments. */
+/** Codes and ids that have a name on the pages already: roles, states, languages, departments, people. */
 const VALUE_NAMES: Record<string, (value: string, reader: Reader) => string> = {
   roles: (value, { t }) => t(`roles.${value}`, { defaultValue: value }),
-  status: (value, { t }) => t(`status.${value}.label`, { defaultValue: value }),
+  status: (value, { t, entityType }) =>
+    entityType === 'afm_claim'
+      ? t(`audit.claimStatuses.${value}`, { defaultValue: value })
+      : t(`status.${value}.label`, { defaultValue: value }),
   language: (value, { t }) => t(`audit.languages.${value}`, { defaultValue: value }),
-  department: (value, { departments }) => departments.get(value) ?? value,
+  department: (value, { names }) => names.departments.get(value) ?? value,
+  category: (value, { names }) => names.categories.get(value) ?? value,
+  assignee: (value, { names }) => names.people.get(value) ?? value,
+  rejectionReason: (value, { t, entityType }) =>
+    entityType === 'report' ? t(`staffReports.rejection.${value}`, { defaultValue: value }) : value,
+  channel: (value, { t }) => t(`staffReports.channels.${value}`, { defaultValue: value }),
 }
 
 function readable(field: string, value: unknown, reader: Reader): string | null {
@@ -84,12 +104,25 @@ export function describeChanges(before: unknown, after: unknown, reader: Reader)
     }))
 }
 
-/** Where a record of a known type is shown to staff. */
+/** Where a record of a known type is shown to staff; exports of a list name no single record. */
 function recordLink(entityType: string, entityId: string | null): string | null {
   if (!entityId) return null
   if (entityType === 'user' && /^\d+$/.test(entityId)) return `/staff/admin/users/${entityId}`
-  if (entityType === 'report') return `/staff/reports/${encodeURIComponent(entityId)}`
+  if (entityType === 'report' && REPORT_REFERENCE.test(entityId)) {
+    return `/staff/reports/${encodeURIComponent(entityId)}`
+  }
+  if (entityType === 'afm_claim' && /^\d+$/.test(entityId)) return `/staff/afm/${entityId}`
   return null
+}
+
+const REPORT_REFERENCE = /^MYT-\d{4}-\d{5,}$/
+
+/** What an entry names as its record: a reference or id, or the list that was exported. */
+function recordName(entityType: string, entityId: string | null, t: Translate): string | null {
+  if (entityType === 'report' && entityId && !REPORT_REFERENCE.test(entityId)) {
+    return t(`audit.lists.${entityId}`, { defaultValue: entityId })
+  }
+  return entityId
 }
 
 export async function auditLogPage(
@@ -99,22 +132,21 @@ export async function auditLogPage(
   t: Translate,
   lang: 'el' | 'en',
 ) {
-  const [{ rows, total }, departments] = await Promise.all([
+  const [{ rows, total }, names] = await Promise.all([
     findAuditEntries(db, filters, { limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE }),
-    departmentNames(db, lang),
+    recordNames(db, lang),
   ])
-  const reader: Reader = { t, lang, departments }
   const entries = rows.map((row) => ({
     id: Number(row.id),
     at: row.created_at,
     actor: row.actor_name ? { name: row.actor_name, email: row.actor_email } : null,
     action: t(`audit.actions.${row.action}`, { defaultValue: row.action }),
     entityType: t(`audit.entityTypes.${row.entity_type}`, { defaultValue: row.entity_type }),
-    entityId: row.entity_id,
+    entityId: recordName(row.entity_type, row.entity_id, t),
     link: recordLink(row.entity_type, row.entity_id),
     // A record that was created has no "before": its values are listed without arrows.
     created: row.before === null,
-    changes: describeChanges(row.before, row.after, reader),
+    changes: describeChanges(row.before, row.after, { t, lang, entityType: row.entity_type, names }),
     ip: row.ip,
   }))
   return { entries, total }
