@@ -48,3 +48,30 @@ export function athensYear(moment: Date = new Date()): number {
   const year = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric' }).format(moment)
   return Number(year)
 }
+
+/** A number with one decimal in the reader's convention: 2,5 in Greek, 2.5 in English. */
+export function formatDecimal(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    value,
+  )
+}
+
+/** A calendar month named in the reader's language, from its `YYYY-MM` key: "Δεκέμβριος 2026". */
+export function formatMonth(key: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(key)
+  if (!match) return key
+  const moment = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15))
+  const text = new Intl.DateTimeFormat(locales[lang], {
+    timeZone: 'UTC',
+    month: 'long',
+    year: 'numeric',
+  }).format(moment)
+  return text.charAt(0).toLocaleUpperCase(locales[lang]) + text.slice(1)
+}
+
+/** A span of hours as minutes, hours or days, whichever reads best, with the unit's key. */
+export function durationParts(hours: number): { unit: 'minutes' | 'hours' | 'days'; value: number } {
+  if (hours < 1) return { unit: 'minutes', value: Math.round(hours * 60) }
+  if (hours < 48) return { unit: 'hours', value: Math.round(hours * 10) / 10 }
+  return { unit: 'days', value: Math.round((hours / 24) * 10) / 10 }
+}

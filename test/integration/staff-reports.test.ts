@@ -541,16 +541,31 @@ describe('the dashboard', () => {
 
     const page = await agent.get('/staff/dashboard')
     expect(page.status).toBe(200)
-    expect(page.text).toMatch(/<th scope="row">2026-12<\/th><td>1<\/td>/)
-    expect(page.text).toMatch(/<th scope="row">2026-11<\/th><td>1<\/td>/)
+    expect(page.text).toMatch(/<th scope="row">Δεκέμβριος 2026<\/th><td>1<\/td>/)
+    expect(page.text).toMatch(/<th scope="row">Νοέμβριος 2026<\/th><td>1<\/td>/)
     expect(page.text).toMatch(/<th scope="row">Διεκπεραιώθηκε<\/th><td>1<\/td>/)
-    expect(page.text).toContain('3.0 ώρες') // median of 2 h and 4 h
-    expect(page.text).toContain('48.0 ώρες')
+    expect(page.text).toContain('3 ώρες') // median of 2 h and 4 h
+    expect(page.text).toContain('2 ημέρες') // 48 hours
+    // States in the order a report moves through them.
+    const states = [
+      ...page.text.matchAll(/<th scope="row">(Υποβλήθηκε|Παραλήφθηκε|Σε εξέλιξη|Διεκπεραιώθηκε)</g),
+    ]
+    expect(states.map((match) => match[1])).toEqual(
+      ['Υποβλήθηκε', 'Παραλήφθηκε', 'Σε εξέλιξη', 'Διεκπεραιώθηκε'].filter((label) =>
+        states.some((m) => m[1] === label),
+      ),
+    )
     const all = await agent.get('/staff/dashboard?scope=all')
-    expect(all.text).toMatch(/<th scope="row">2026-11<\/th><td>2<\/td>/)
+    expect(all.text).toMatch(/<th scope="row">Νοέμβριος 2026<\/th><td>2<\/td>/)
+    await agent.get('/language/en')
+    const english = await agent.get('/staff/dashboard')
+    expect(english.text).toMatch(/<th scope="row">November 2026<\/th><td>1<\/td>/)
+    expect(english.text).toContain('2 days')
 
+    await agent.get('/language/el')
     const csv = await agent.get('/staff/dashboard.csv?scope=all')
     expect(csv.status).toBe(200)
+    expect(csv.text).toContain(';3,0\r\n')
     expect(csv.text.charCodeAt(0)).toBe(0xfeff)
     expect(csv.text).toContain('Αναφορές ανά μήνα υποβολής (ώρα Ελλάδας);2026-11;2')
     expect(

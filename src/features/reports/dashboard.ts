@@ -6,8 +6,10 @@ import type { Knex } from 'knex'
 import type { Db } from '../../db'
 import { currentUser, requireRole } from '../../web/auth'
 import type { Language } from '../../web/i18n'
+import { durationParts, formatDecimal, formatMonth } from '../../lib/format'
 import { auditContext, recordAudit, type AuditContext } from '../audit/service'
 import { applyQueueFilters, type QueueFilters } from './staff-queries'
+import { REPORT_STATUSES } from './states'
 import { queueFilters, queueSearch, readQueueQuery, workQueueOptions } from './staff-queue'
 
 export const DASHBOARD_PATH = '/staff/dashboard'
@@ -20,7 +22,7 @@ async function countBy(
   group: 'status' | 'category' | 'department' | 'month',
 ) {
   const query = applyQueueFilters(db('reports as r'), filters)
-  if (group === 'status') query.select('r.status as key').groupBy('r.status').orderBy('r.status')
+  if (group === 'status') query.select('r.status as key').groupBy('r.status')
   if (group === 'category') {
     query
       .join('categories as c', 'c.id', 'r.category_id')
@@ -74,10 +76,17 @@ export async function dashboard(db: Db, filters: QueueFilters, lang: Language, t
   const named = (rows: CountRow[]) =>
     rows.map((row) => ({ label: (lang === 'en' ? row.label_en : row.label_el) ?? row.key, total: row.total }))
   return {
-    byStatus: byStatus.map((row) => ({ label: t(`status.${row.key}.label`), total: row.total })),
+    // States in the order a report moves through them, as everywhere else on the pages.
+    byStatus: byStatus
+      .sort(
+        (a, b) =>
+          REPORT_STATUSES.indexOf(a.key as (typeof REPORT_STATUSES)[number]) -
+          REPORT_STATUSES.indexOf(b.key as (typeof REPORT_STATUSES)[number]),
+      )
+      .map((row) => ({ label: t(`status.${row.key}.label`), total: row.total })),
     byCategory: named(byCategory),
     byDepartment: named(byDepartment),
-    byMonth: byMonth.map((row) => ({ label: row.key, total: row.total })),
+    byMonth: byMonth.map((row) => ({ key: row.key, label: formatMonth(row.key, lang), total: row.total })),
     total: byStatus.reduce((sum, row) => sum + row.total, 0),
     ...times,
   }
@@ -92,6 +101,7 @@ export async function dashboardCsv(
   data: Dashboard,
   t: (key: string) => string,
   filters: string,
+  lang: Language,
 ) {
   await recordAudit(db, audit, {
     action: 'report.exported',
@@ -104,11 +114,12 @@ export async function dashboardCsv(
     ['byStatus', data.byStatus],
     ['byCategory', data.byCategory],
     ['byDepartment', data.byDepartment],
-    ['byMonth', data.byMonth],
   ] as const) {
     for (const row of list) rows.push([t(`staffDashboard.${section}`), row.label, row.total])
   }
-  const round = (value: number | null) => (value === null ? '' : value.toFixed(1))
+  // Months as YYYY-MM, which spreadsheets sort and read as dates.
+  for (const row of data.byMonth) rows.push([t('staffDashboard.byMonth'), row.key, row.total])
+  const round = (value: number | null) => (value === null ? '' : formatDecimal(value, lang))
   rows.push([t('staffDashboard.medians'), t('staffDashboard.firstResponse'), round(data.firstResponseHours)])
   rows.push([t('staffDashboard.medians'), t('staffDashboard.resolution'), round(data.resolutionHours)])
   return stringify(rows, {
@@ -136,9 +147,17 @@ export function dashboardRoutes(db: Db): Router {
       workQueueOptions(db, req.lang),
     ])
 
+    const duration = (hours: number) => {
+      const { unit, value } = durationParts(hours)
+      const shown = new Intl.NumberFormat(req.lang === 'en' ? 'en-GB' : 'el-GR', {
+        maximumFractionDigits: 1,
+      }).format(value)
+      return req.t(`staffDashboard.duration.${unit}`, { count: value, value: shown })
+    }
     res.locals.section = 'staff'
     res.render('staff/dashboard', {
       ...data,
+      duration,
       options,
       query,
       errors: invalid.map((field) => ({ field, text: req.t(`staffReports.invalid.${field}`) })),
@@ -152,7 +171,7 @@ export function dashboardRoutes(db: Db): Router {
     const user = currentUser(req)
     const filters = queueFilters(query, { id: user.id, departmentId: user.departmentId })
     const data = await dashboard(db, filters, req.lang, req.t)
-    const csv = await dashboardCsv(db, auditContext(req), data, req.t, queueSearch(query))
+    const csv = await dashboardCsv(db, auditContext(req), data, req.t, queueSearch(query), req.lang)
 
     res.attachment('report-statistics.csv')
     res.type('text/csv; charset=utf-8').send(csv)

@@ -71,7 +71,7 @@ const PUBLIC_DESCRIPTION = 'coalesce(r.public_description, r.description)'
 const PUBLIC_SEARCH_TEXT = `fold_text(${PUBLIC_TITLE} || ' ' || ${PUBLIC_DESCRIPTION} || ' ' || r.address)`
 
 /** Reports anyone may see: not hidden by a moderator, and in a category whose reports are public. */
-function publicReports(db: Knex) {
+export function publicReports(db: Knex) {
   return db('reports as r').where('r.is_hidden', false).whereIn('r.category_id', publicCategoryIds(db))
 }
 

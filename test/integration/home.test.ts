@@ -1,0 +1,38 @@
+import request from 'supertest'
+import { startTestApp, type TestContext } from '../helpers/app'
+import { resetDb } from '../helpers/db'
+import { createReport, createUser } from '../helpers/factories'
+import { categoryIds } from '../helpers/public-reports'
+
+let ctx: TestContext
+
+beforeAll(async () => {
+  ctx = await startTestApp()
+})
+afterAll(() => ctx.close())
+beforeEach(() => resetDb(ctx.db))
+
+/** The three figures of the home page, in the order shown. */
+async function figures(): Promise<number[]> {
+  const home = await request(ctx.app).get('/')
+  expect(home.status).toBe(200)
+  return [...home.text.matchAll(/<span class="key-facts__value">([\d.,]+)<\/span>/g)].map((match) =>
+    Number(match[1]!.replace(/[.,]/g, '')),
+  )
+}
+
+describe('the home page figures', () => {
+  it('count the reports the public list shows, leaving out hidden and private ones', async () => {
+    const author = await createUser(ctx.db)
+    const categories = await categoryIds(ctx.db)
+    await createReport(ctx.db, author.id, { category_id: categories.first })
+    await createReport(ctx.db, author.id, { category_id: categories.first, status: 'resolved' })
+    await createReport(ctx.db, author.id, { category_id: categories.second, is_hidden: true })
+    await createReport(ctx.db, author.id, { category_id: categories.private })
+
+    // total, open, resolved
+    expect(await figures()).toEqual([2, 1, 1])
+    const list = await request(ctx.app).get('/public/reports')
+    expect(list.text).toContain('Αναφορά δοκιμής')
+  })
+})
