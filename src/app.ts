@@ -26,12 +26,12 @@ import { staffReportRoutes } from './features/reports/staff-routes'
 import { dashboardRoutes } from './features/reports/dashboard'
 import { invitationRoutes } from './features/staff/routes'
 import { staffAdminRoutes } from './features/staff/staff-routes'
-import { setUpPassport } from './web/auth'
+import { setUpPassport, signInBeforeStaffPages } from './web/auth'
 import { stripNulBytes } from './web/body'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
 import { errorHandler, notFoundHandler } from './web/errors'
 import { healthRoutes } from './web/health'
-import { i18nMiddleware } from './web/i18n'
+import { languageMiddleware, languageOnSignIn } from './web/i18n'
 import { templateLocals } from './web/locals'
 import { requestLogger } from './web/logging'
 import { noStore, securityHeaders } from './web/security'
@@ -60,12 +60,13 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(cookieParser())
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(stripNulBytes)
-  app.use(i18nMiddleware)
+  app.use(languageMiddleware(config.isProduction))
   app.use(sessionMiddleware(config, db))
   const auth = setUpPassport(db)
   app.use(auth.initialize())
   app.use(auth.session())
   app.use(sessionTimeouts)
+  app.use(languageOnSignIn(config.isProduction))
   app.use(templateLocals)
   app.use(csrfTokenLocal)
   app.use(noStore)
@@ -82,6 +83,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(invitationRoutes(db))
   app.use(filingRoutes(db, config))
   app.use(reportRoutes(db))
+  app.use('/staff', signInBeforeStaffPages)
   app.use('/staff', staffTwoFactorGate(db, mfa))
   app.use(staffReportRoutes(db))
   app.use(dashboardRoutes(db))

@@ -35,7 +35,17 @@ export function requireUser(req: Request, res: Response, next: NextFunction): vo
   res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`)
 }
 
-/** Staff pages answer 404 to everyone without one of the roles, so they cannot be probed. */
+/**
+ * Staff pages ask a signed-out visitor to sign in first (whether or not the page exists, so nothing
+ * can be learnt from the answer); a request that is not a page view answers 404.
+ */
+export function signInBeforeStaffPages(req: Request, res: Response, next: NextFunction): void {
+  if (req.user) return next()
+  if (req.method === 'GET' || req.method === 'HEAD') return requireUser(req, res, next)
+  next(new NotFoundError())
+}
+
+/** Staff pages answer 404 to everyone signed in without one of the roles, so they cannot be probed. */
 export function requireRole(...roles: Role[]) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     const userRoles = req.user?.roles ?? []

@@ -1,8 +1,10 @@
-// Greek first, English second: the language comes from a cookie set by the switcher in the header.
+// Greek first, English second: the language comes from a cookie set by the switcher in the header,
+// by a link that names it (`?lang=en`, as in the mail sent to English readers), or by signing in.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { NextFunction, Request, Response } from 'express'
 import i18next, { type TFunction } from 'i18next'
+import { afterSignIn } from './session-timeouts'
 
 export const LANGUAGES = ['el', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -54,16 +56,47 @@ export function translatorFor(lang: Language): TFunction {
   return translator.getFixedT(lang)
 }
 
+const ONE_YEAR = 365 * 24 * 60 * 60 * 1000
+
+/** Remembers a chosen language on this device for a year. */
+export function rememberLanguage(res: Response, lang: Language, secure: boolean): void {
+  res.cookie(LANGUAGE_COOKIE, lang, { maxAge: ONE_YEAR, sameSite: 'lax', httpOnly: true, secure })
+}
+
 export function languageOf(req: Request): Language {
   const chosen: unknown = req.cookies?.[LANGUAGE_COOKIE]
   return isLanguage(chosen) ? chosen : DEFAULT_LANGUAGE
 }
 
-export function i18nMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const lang = languageOf(req)
-  req.lang = lang
-  req.t = translatorFor(lang)
-  res.locals.lang = lang
-  res.locals.t = req.t
-  next()
+/**
+ * The page's language: a link's `?lang=` wins and is remembered, then the cookie, then Greek.
+ * Signing in brings back the language kept with the account.
+ */
+export function languageMiddleware(secureCookies: boolean) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const asked: unknown = req.query?.lang
+    let lang = languageOf(req)
+    if (isLanguage(asked) && asked !== lang) {
+      lang = asked
+      rememberLanguage(res, lang, secureCookies)
+    }
+    req.lang = lang
+    req.t = translatorFor(lang)
+    res.locals.lang = lang
+    res.locals.t = req.t
+    next()
+  }
+}
+
+/** After a sign-in during this request, the account's own language becomes this device's. */
+export function languageOnSignIn(secureCookies: boolean) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method === 'POST') {
+      afterSignIn(req, async () => {
+        const locale: unknown = (req.user as { locale?: unknown } | undefined)?.locale
+        if (isLanguage(locale) && locale !== req.lang) rememberLanguage(res, locale, secureCookies)
+      })
+    }
+    next()
+  }
 }

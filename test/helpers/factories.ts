@@ -9,7 +9,7 @@ let sequence = 0
 
 export async function createUser(
   db: Db,
-  options: { roles?: Role[]; email?: string; fullName?: string } = {},
+  options: { roles?: Role[]; email?: string; fullName?: string; locale?: 'el' | 'en' } = {},
 ) {
   sequence += 1
   passwordHash ??= hashPassword(PASSWORD)
@@ -21,6 +21,7 @@ export async function createUser(
       full_name: options.fullName ?? `Δοκιμαστικός Χρήστης ${sequence}`,
       terms_accepted_at: db.fn.now(),
       email_verified_at: db.fn.now(),
+      ...(options.locale ? { locale: options.locale } : {}),
     })
     .returning('id')
   const id = Number((row as { id: number }).id)

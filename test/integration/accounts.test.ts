@@ -146,7 +146,8 @@ describe('registration', () => {
     expect(notice.subject).toBe('Someone tried to create an account with your address')
     expect(notice.text).toContain('/login')
     expect(notice.text).toContain('/password/forgot')
-    expect(notice.html).toContain('href="http://localhost:3000/password/forgot"')
+    // The owner reads English, so the links open the portal in English.
+    expect(notice.html).toContain('href="http://localhost:3000/password/forgot?lang=en"')
   })
 
   it('takes about as long for an address that has an account as for a new one', async () => {
@@ -488,10 +489,12 @@ describe('CSRF protection', () => {
 })
 
 describe('staff pages', () => {
-  it('answer 404 to a signed-out visitor and to a citizen, and open for a clerk', async () => {
+  it('ask a signed-out visitor to sign in, answer 404 to a citizen, and open for a clerk', async () => {
     const citizen = await createUser(ctx.db)
     const clerk = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
-    expect((await request(ctx.app).get('/staff/reports')).status).toBe(404)
+    const visitor = await request(ctx.app).get('/staff/reports')
+    expect(visitor.status).toBe(302)
+    expect(visitor.headers.location).toBe('/login?next=%2Fstaff%2Freports')
 
     const citizenAgent = request.agent(ctx.app)
     await signIn(citizenAgent, citizen.email, citizen.password)

@@ -468,7 +468,7 @@ describe('staff review', () => {
 })
 
 describe('who reaches what', () => {
-  it('answers 404 on every staff AFM page to citizens, visitors and staff who do not verify', async () => {
+  it('answers 404 on every staff AFM page to citizens and staff who do not verify, and asks visitors to sign in', async () => {
     const owner = await citizen()
     await claim(owner.agent)
     await upload(owner.agent, pngImage(), 'a.png', 'image/png')
@@ -476,10 +476,13 @@ describe('who reaches what', () => {
     const other = await citizen()
     const treasury = await signedIn({ roles: ['citizen', 'treasury'] })
 
-    for (const agent of [owner.agent, other.agent, treasury.agent, request.agent(ctx.app)]) {
+    for (const agent of [owner.agent, other.agent, treasury.agent]) {
       for (const url of ['/staff/afm', `/staff/afm/${claimId}`, `/staff/afm/${claimId}/document`]) {
         expect({ url, status: (await agent.get(url)).status }).toEqual({ url, status: 404 })
       }
+    }
+    for (const url of ['/staff/afm', `/staff/afm/${claimId}`, `/staff/afm/${claimId}/document`]) {
+      expect({ url, status: (await request(ctx.app).get(url)).status }).toEqual({ url, status: 302 })
     }
     const token = csrfFrom((await other.agent.get('/account')).text)
     const post = await other.agent

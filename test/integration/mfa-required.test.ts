@@ -73,6 +73,6 @@ describe('STAFF_MFA=required', () => {
     await signIn(agent, citizen.email, citizen.password)
     expect((await agent.get('/reports')).status).toBe(200)
     expect((await agent.get('/account')).status).toBe(200)
-    expect((await request(ctx.app).get('/staff/reports')).status).toBe(404)
+    expect((await request(ctx.app).get('/staff/reports')).status).toBe(302)
   })
 })

@@ -143,7 +143,7 @@ describe('signing in with a code', () => {
 
     // Between the password and the code the session is not signed in.
     expect((await agent.get('/account')).status).toBe(302)
-    expect((await agent.get('/staff/reports')).status).toBe(404)
+    expect((await agent.get('/staff/reports')).headers.location).toMatch(/^\/login/)
     const page = await agent.get('/login/code')
     expect(page.status).toBe(200)
     expect(page.text).toContain('autocomplete="one-time-code"')

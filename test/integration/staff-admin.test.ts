@@ -82,12 +82,12 @@ async function queuedInvitation(to: string) {
 describe('who reaches the administration pages', () => {
   const pages = ['/staff/admin/users', '/staff/admin/users/new', '/staff/audit']
 
-  it('answers 404 to signed-out visitors, residents and clerks', async () => {
+  it('asks signed-out visitors to sign in and answers 404 to residents and clerks', async () => {
     const target = await createUser(ctx.db, { roles: ['citizen', 'clerk'] })
     const citizen = await signedIn(['citizen'])
     const clerk = await signedIn(['citizen', 'clerk'])
     for (const page of [...pages, `/staff/admin/users/${target.id}`]) {
-      expect({ page, status: (await request(ctx.app).get(page)).status }).toEqual({ page, status: 404 })
+      expect({ page, status: (await request(ctx.app).get(page)).status }).toEqual({ page, status: 302 })
       expect({ page, status: (await citizen.agent.get(page)).status }).toEqual({ page, status: 404 })
       expect({ page, status: (await clerk.agent.get(page)).status }).toEqual({ page, status: 404 })
     }
@@ -508,7 +508,7 @@ describe('deactivating an account', () => {
     const response = await postOnAccountPage(admin.agent, clerk.id, 'deactivate', {})
     expect(response.status).toBe(303)
     expect((await clerk.agent.get('/account')).status).toBe(302)
-    expect((await phone.get('/staff/reports')).status).toBe(404)
+    expect((await phone.get('/staff/reports')).headers.location).toMatch(/^\/login/)
     const sessions = await ctx
       .db('sessions')
       .whereRaw(`(sess::jsonb -> 'passport' ->> 'user') = ?`, [String(clerk.id)])

@@ -192,7 +192,7 @@ describe('the work queue', () => {
     expect(audit[0].after).toMatchObject({ rows: 1 })
   })
 
-  it('answers 404 to citizens and signed-out visitors on every staff report page', async () => {
+  it('answers 404 to citizens and sends signed-out visitors to sign in on every staff report page', async () => {
     const { user, agent } = await citizen()
     const report = await createReport(ctx.db, user.id)
     for (const path of [
@@ -204,7 +204,9 @@ describe('the work queue', () => {
       '/staff/catalogue/categories',
     ]) {
       expect((await agent.get(path)).status).toBe(404)
-      expect((await request(ctx.app).get(path)).status).toBe(404)
+      const visitor = await request(ctx.app).get(path)
+      expect(visitor.status).toBe(302)
+      expect(visitor.headers.location).toBe(`/login?next=${encodeURIComponent(path)}`)
     }
   })
 })

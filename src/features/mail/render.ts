@@ -66,5 +66,30 @@ export async function renderMail(mail: MailToRender, options: RenderOptions): Pr
     { ...locals, body: htmlBody },
     { cache, plainText: false },
   )
-  return { subject, text, html }
+  return {
+    subject,
+    text: withLanguage(text, locals.baseUrl, lang, false),
+    html: withLanguage(html, locals.baseUrl, lang, true),
+  }
+}
+
+/**
+ * Links to the portal in a mail open the page in the mail's language, even on a device that has
+ * never chosen one: `?lang=en` is added to each of them (Greek is the portal's own default).
+ */
+export function withLanguage(content: string, baseUrl: string, lang: string, html: boolean): string {
+  if (lang === DEFAULT_LANGUAGE || !baseUrl) return content
+  const escaped = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const link = new RegExp(`${escaped}(/[^\\s"'<>]*)?`, 'g')
+  return content.replace(link, (found) => {
+    // A sentence's full stop or comma after a link is not part of it.
+    const match = found.replace(/[.,;:!)]+$/, '')
+    const trailing = found.slice(match.length)
+    const hash = match.indexOf('#')
+    const address = hash === -1 ? match : match.slice(0, hash)
+    const fragment = hash === -1 ? '' : match.slice(hash)
+    if (/[?&](amp;)?lang=/.test(address)) return found
+    const joiner = address.includes('?') ? (html ? '&amp;' : '&') : address === baseUrl ? '/?' : '?'
+    return `${address}${joiner}lang=${lang}${fragment}${trailing}`
+  })
 }

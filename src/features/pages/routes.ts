@@ -1,11 +1,10 @@
 import { Router } from 'express'
 import type { Db } from '../../db'
-import { isLanguage, LANGUAGE_COOKIE } from '../../web/i18n'
+import { isLanguage, rememberLanguage } from '../../web/i18n'
 import { safeLocalPath } from '../../web/redirects'
 import { reportFigures } from './service'
 
 const INFORMATION_PAGES = ['accessibility', 'privacy', 'contact', 'terms', 'cookies'] as const
-const ONE_YEAR = 365 * 24 * 60 * 60 * 1000
 
 export function pageRoutes(db: Db, secureCookies: boolean): Router {
   const router = Router()
@@ -21,16 +20,15 @@ export function pageRoutes(db: Db, secureCookies: boolean): Router {
   }
 
   /** The language switcher: remembers the choice and returns to the page the visitor was on. */
-  router.get('/language/:lang', (req, res) => {
+  router.get('/language/:lang', async (req, res) => {
     const lang = req.params.lang
     const back = safeLocalPath(req.query.next, '/')
     if (isLanguage(lang)) {
-      res.cookie(LANGUAGE_COOKIE, lang, {
-        maxAge: ONE_YEAR,
-        sameSite: 'lax',
-        httpOnly: true,
-        secure: secureCookies,
-      })
+      rememberLanguage(res, lang, secureCookies)
+      // Mail to a signed-in person follows the language they last chose.
+      if (req.user && req.user.locale !== lang) {
+        await db('users').where({ id: req.user.id }).update({ locale: lang })
+      }
     }
     res.redirect(303, back)
   })
