@@ -66,12 +66,10 @@ export function mfaRoutes(db: Db, settings: MfaSettings): Router {
       const locked = hold.failures >= SECOND_FACTOR_MAX_FAILURES
       if (locked) releaseHold(req)
       await saveSession(req)
-      if (check.outcome === 'reused') {
-        req.log.warn({ event: 'mfa_code_reused', userId: hold.userId, locked }, 'sign-in code used again')
-      } else {
-        req.log.warn({ event: 'mfa_code_refused', userId: hold.userId, locked }, 'sign-in code refused')
-      }
-      const message = check.outcome === 'reused' ? 'errors.mfa.codeUsed' : 'errors.mfa.wrongCode'
+      const reused = check.outcome === 'reused'
+      const event = reused ? 'mfa_code_reused' : 'mfa_code_refused'
+      req.log.warn({ event, userId: hold.userId, locked }, 'sign-in code refused')
+      const message = reused ? 'errors.mfa.codeUsed' : 'errors.mfa.wrongCode'
       const errors = locked ? [] : [{ field: 'code', text: req.t(message) }]
       return res.status(locked ? 429 : 400).render('mfa/code', { errors, values: {}, locked })
     }
