@@ -3,6 +3,7 @@ import { advanceClock, now, setClock } from '../../src/lib/clock'
 import { csrfFrom, signIn, startTestApp, submitForm, type Agent, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { createUser } from '../helpers/factories'
+import { templatesSentTo } from '../helpers/mail'
 import { enrolTwoFactor, secretFrom, totpCode } from '../helpers/totp'
 
 let ctx: TestContext
@@ -198,6 +199,10 @@ describe('signing in with a code', () => {
         .send({ code, _csrf: csrfFrom(secondPage.text) }),
     ])
     expect(answers.map((answer) => answer.status).sort()).toEqual([303, 400])
+    expect(answers.find((answer) => answer.status === 400)?.text).toContain(
+      'Αυτός ο κωδικός έχει ήδη χρησιμοποιηθεί',
+    )
+    expect(await templatesSentTo(ctx.db, clerk.email)).toEqual(['two-factor-on', 'two-factor-code-reused'])
   })
 
   it('refuses the code used to set up the app', async () => {

@@ -4,7 +4,7 @@ import { sessionHandle } from '../../src/features/sessions/service'
 import { csrfFrom, signIn, startTestApp, useEnglish, type Agent, type TestContext } from '../helpers/app'
 import { axeViolations } from '../helpers/axe'
 import { resetDb } from '../helpers/db'
-import { createUser } from '../helpers/factories'
+import { createUser, PASSWORD } from '../helpers/factories'
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0'
 const SAFARI_IPHONE =
@@ -57,15 +57,16 @@ async function threeDevices() {
   return { user, phone, phoneSid, desktop, desktopSid, laptop, laptopSid }
 }
 
-const formActions = (html: string) =>
-  [...html.matchAll(/action="\/account\/sessions\/([0-9a-f]+)\/sign-out"/g)].map((match) => match[1])
+const signOutLinks = (html: string) =>
+  [...html.matchAll(/href="\/account\/sessions\/([0-9a-f]+)\/sign-out"/g)].map((match) => match[1])
 
-async function signOutDevice(agent: Agent, handle: string) {
+/** Sends the form of the page that asks for the password to sign out one device. */
+async function signOutDevice(agent: Agent, handle: string, password: string = PASSWORD) {
   const page = await agent.get('/account/sessions')
   return agent
     .post(`/account/sessions/${handle}/sign-out`)
     .type('form')
-    .send({ _csrf: csrfFrom(page.text) })
+    .send({ password, _csrf: csrfFrom(page.text) })
 }
 
 describe('signing out one chosen device', () => {
@@ -75,7 +76,9 @@ describe('signing out one chosen device', () => {
     const page = await laptop.get('/account/sessions')
 
     expect(page.status).toBe(200)
-    expect(formActions(page.text).sort()).toEqual([sessionHandle(phoneSid), sessionHandle(desktopSid)].sort())
+    expect(signOutLinks(page.text).sort()).toEqual(
+      [sessionHandle(phoneSid), sessionHandle(desktopSid)].sort(),
+    )
     for (const sid of [phoneSid, desktopSid, laptopSid]) expect(page.text).not.toContain(sid)
     expect(page.text).toContain('Αποσύνδεση αυτής της συσκευής')
     expect(page.text).toMatch(/Αποσύνδεση αυτής της συσκευής<span class="visually-hidden"> \(Safari σε iOS,/)
@@ -96,6 +99,74 @@ describe('signing out one chosen device', () => {
     expect(page.text).toContain('Αποσυνδεθήκατε από τη συσκευή που επιλέξατε.')
     expect(page.text).toContain('2 ενεργές συνδέσεις')
     expect(page.text).not.toContain('Safari σε iOS')
+  })
+
+  it('asks for the password again on a page that names the device, and ends nothing without it', async () => {
+    const { user, phone, laptop, phoneSid } = await threeDevices()
+    const handle = sessionHandle(phoneSid)
+
+    const page = await laptop.get(`/account/sessions/${handle}/sign-out`)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('<h1 class="heading-xl">Αποσύνδεση μιας συσκευής</h1>')
+    expect(page.text).toContain('Safari σε iOS')
+    expect(page.text).toContain('<time datetime="2026-12-03T08:00:00.000Z">')
+    expect(page.text).toContain(`action="/account/sessions/${handle}/sign-out"`)
+    expect(page.text).toMatch(/<input [^>]*name="password" type="password" autocomplete="current-password"/)
+
+    const missing = await signOutDevice(laptop, handle, '')
+    expect(missing.status).toBe(400)
+    expect(missing.text).toContain('<title>Πρόβλημα:')
+    expect(missing.text).toContain('href="#field-password">Γράψτε τον κωδικό πρόσβασης</a>')
+    expect(missing.text).toContain('Safari σε iOS')
+
+    const wrong = await signOutDevice(laptop, handle, 'not the password at all')
+    expect(wrong.status).toBe(400)
+    expect(wrong.text).toContain('href="#field-password">Ο κωδικός πρόσβασης δεν είναι σωστός</a>')
+    expect(wrong.text).not.toContain('not the password at all')
+    expect(await sidsOf(user.id)).toContain(phoneSid)
+    expect((await phone.get('/account')).status).toBe(200)
+  })
+
+  it('counts wrong passwords there like failed sign-ins and makes the sixth wait', async () => {
+    const { user, phone, laptop, phoneSid } = await threeDevices()
+    const handle = sessionHandle(phoneSid)
+    for (let i = 0; i < 5; i += 1) {
+      expect((await signOutDevice(laptop, handle, 'not the password at all')).status).toBe(400)
+    }
+
+    const refused = await signOutDevice(laptop, handle, user.password)
+    expect(refused.status).toBe(429)
+    expect(refused.text).toContain('Ο κωδικός πρόσβασης δόθηκε λάθος πάρα πολλές φορές.')
+    expect(refused.text).toContain('href="#field-password"')
+    expect((await phone.get('/account')).status).toBe(200)
+
+    advanceClock(1000)
+    expect((await signOutDevice(laptop, handle, user.password)).status).toBe(303)
+    expect((await phone.get('/account')).status).toBe(302)
+  })
+
+  it('checks the device before the password, so a handle that names nothing costs no attempt', async () => {
+    const { laptop, phone, phoneSid } = await threeDevices()
+    for (let i = 0; i < 6; i += 1) {
+      expect((await signOutDevice(laptop, 'f'.repeat(32), 'not the password at all')).status).toBe(404)
+    }
+    expect((await signOutDevice(laptop, sessionHandle(phoneSid))).status).toBe(303)
+    expect((await phone.get('/account')).status).toBe(302)
+  })
+
+  it('shows the page only for another session of the account', async () => {
+    const { laptop, laptopSid } = await threeDevices()
+    const other = await createUser(ctx.db)
+    await signedInAgent(other.email, other.password, SAFARI_IPHONE)
+    const [otherSid] = await sidsOf(other.id)
+
+    expect((await laptop.get(`/account/sessions/${sessionHandle(otherSid!)}/sign-out`)).status).toBe(404)
+    expect((await laptop.get(`/account/sessions/${'f'.repeat(32)}/sign-out`)).status).toBe(404)
+    expect((await laptop.get('/account/sessions/not-a-handle/sign-out')).status).toBe(404)
+    const own = await laptop.get(`/account/sessions/${sessionHandle(laptopSid)}/sign-out`)
+    expect(own.status).toBe(400)
+    expect(own.text).toContain('πατήστε «Αποσύνδεση» στην κορυφή της σελίδας')
+    expect((await request(ctx.app).get(`/account/sessions/${'a'.repeat(32)}/sign-out`)).status).toBe(302)
   })
 
   it('does not end this device that way, and says to sign out instead', async () => {
@@ -136,7 +207,7 @@ describe('signing out one chosen device', () => {
     const response = await laptop
       .post(`/account/sessions/${sessionHandle(phoneSid)}/sign-out`)
       .type('form')
-      .send({})
+      .send({ password: PASSWORD })
     expect(response.status).toBe(403)
     expect(await sidsOf(user.id)).toContain(phoneSid)
   })
@@ -147,7 +218,7 @@ describe('signing out one chosen device', () => {
     const response = await visitor
       .post(`/account/sessions/${'a'.repeat(32)}/sign-out`)
       .type('form')
-      .send({ _csrf: csrfFrom(page.text) })
+      .send({ password: PASSWORD, _csrf: csrfFrom(page.text) })
     expect(response.status).toBe(302)
     expect(response.headers.location).toMatch(/^\/login/)
   })

@@ -5,6 +5,7 @@ export type TotpRow = {
   secret_encrypted: string
   confirmed_at: Date | null
   last_used_step: number | null
+  reuse_noticed_step: number | null
   failed_codes: number
   first_failed_at: Date | null
   created_at: Date
@@ -47,6 +48,19 @@ export async function useTotpStep(db: Knex, userId: number, step: number): Promi
     .whereNotNull('confirmed_at')
     .andWhere((query) => query.whereNull('last_used_step').orWhere('last_used_step', '<', step))
     .update({ last_used_step: step, failed_codes: 0, first_failed_at: null })
+    .returning('user_id')
+  return rows.length === 1
+}
+
+/**
+ * Records that the reuse of a code of `step` is being mailed to the holder; false when a reuse of
+ * that step (or a later one) was mailed already.
+ */
+export async function noteCodeReuse(trx: Knex, userId: number, step: number): Promise<boolean> {
+  const rows = await trx('staff_totp')
+    .where({ user_id: userId })
+    .andWhere((query) => query.whereNull('reuse_noticed_step').orWhere('reuse_noticed_step', '<', step))
+    .update({ reuse_noticed_step: step })
     .returning('user_id')
   return rows.length === 1
 }

@@ -61,13 +61,16 @@ export function mfaRoutes(db: Db, settings: MfaSettings): Router {
         .status(429)
         .render('mfa/code', { errors: [{ field: 'code', text }], values: {}, locked: false })
     }
-    if (check.outcome === 'wrong') {
+    if (check.outcome === 'wrong' || check.outcome === 'reused') {
       hold.failures += 1
       const locked = hold.failures >= SECOND_FACTOR_MAX_FAILURES
       if (locked) releaseHold(req)
       await saveSession(req)
-      req.log.warn({ event: 'mfa_code_refused', userId: hold.userId, locked }, 'sign-in code refused')
-      const errors = locked ? [] : [{ field: 'code', text: req.t('errors.mfa.wrongCode') }]
+      const reused = check.outcome === 'reused'
+      const event = reused ? 'mfa_code_reused' : 'mfa_code_refused'
+      req.log.warn({ event, userId: hold.userId, locked }, 'sign-in code refused')
+      const message = reused ? 'errors.mfa.codeUsed' : 'errors.mfa.wrongCode'
+      const errors = locked ? [] : [{ field: 'code', text: req.t(message) }]
       return res.status(locked ? 429 : 400).render('mfa/code', { errors, values: {}, locked })
     }
 
@@ -115,7 +118,7 @@ export function mfaRoutes(db: Db, settings: MfaSettings): Router {
     const next = safeLocalPath(req.body?.next, '')
     const form = parseForm(codeSchema, req)
     const outcome = form.ok
-      ? await confirmTwoFactor(db, settings, auditContext(req), user.id, form.data.code)
+      ? await confirmTwoFactor(db, settings, auditContext(req), user, form.data.code)
       : 'wrong-code'
 
     if (outcome === 'enrolled') {

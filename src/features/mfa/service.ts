@@ -1,10 +1,12 @@
 // Two-factor authentication of staff with an authenticator app (TOTP): setting it up, checking the
-// code at sign-in, and the administrator's reset.
+// code at sign-in, and the administrator's reset. Each of them is mailed to the account's holder.
 import type { Knex } from 'knex'
 import type { Config } from '../../config'
 import type { Db } from '../../db'
 import { now } from '../../lib/clock'
+import { loadCurrentUser } from '../accounts/service'
 import { recordAudit, type AuditContext } from '../audit/service'
+import { queueMail } from '../mail/outbox'
 import {
   confirmTotp,
   countWrongCode,
@@ -12,6 +14,7 @@ import {
   findTotp,
   isTotpConfirmed,
   lockTotp,
+  noteCodeReuse,
   savePendingTotp,
   useTotpStep,
 } from './queries'
@@ -31,6 +34,20 @@ export function mfaSettings(config: Pick<Config, 'staffMfa' | 'sessionSecret'>):
 }
 
 export { UnreadableSecretError }
+
+/** The holder of an account, to whom changes and misuse of its two-factor sign-in are mailed. */
+export type TwoFactorHolder = { id: number; email: string; fullName: string; locale: string }
+
+type TwoFactorNotice = 'two-factor-on' | 'two-factor-reset' | 'two-factor-code-reused'
+
+async function mailHolder(trx: Knex, holder: TwoFactorHolder, template: TwoFactorNotice, at: Date) {
+  await queueMail(trx, {
+    to: holder.email,
+    template,
+    locale: holder.locale === 'en' ? 'en' : 'el',
+    data: { name: holder.fullName, at: at.toISOString() },
+  })
+}
 
 /** Whether the account signs in with a code from an authenticator app. */
 export async function hasTwoFactor(db: Knex, userId: number): Promise<boolean> {
@@ -76,14 +93,15 @@ export async function twoFactorStatus(
 
 export type EnrolmentOutcome = 'enrolled' | 'wrong-code' | 'already-enrolled' | 'not-started'
 
-/** Turns two-factor authentication on once the first code from the app is right. */
+/** Turns two-factor authentication on once the first code from the app is right, and says so by mail. */
 export async function confirmTwoFactor(
   db: Db,
   settings: MfaSettings,
   audit: AuditContext,
-  userId: number,
+  holder: TwoFactorHolder,
   code: string,
 ): Promise<EnrolmentOutcome> {
+  const userId = holder.id
   return db.transaction(async (trx) => {
     const row = await lockTotp(trx, userId)
     if (!row) return 'not-started'
@@ -95,9 +113,10 @@ export async function confirmTwoFactor(
       if (err instanceof UnreadableSecretError) return 'not-started'
       throw err
     }
-    const step = await matchingStep(secret, code, null)
+    const step = await matchingStep(secret, code)
     if (step === null) return 'wrong-code'
-    await confirmTotp(trx, userId, step, now())
+    const at = now()
+    await confirmTotp(trx, userId, step, at)
     await recordAudit(trx, audit, {
       action: 'mfa.enrolled',
       entityType: 'user',
@@ -105,6 +124,7 @@ export async function confirmTwoFactor(
       before: { twoFactor: false },
       after: { twoFactor: true },
     })
+    await mailHolder(trx, holder, 'two-factor-on', at)
     return 'enrolled'
   })
 }
@@ -113,13 +133,17 @@ export async function confirmTwoFactor(
 export const WRONG_CODES_PER_HOUR = 10
 const HOUR_MS = 60 * 60 * 1000
 
-export type SignInCodeCheck = { outcome: 'right' } | { outcome: 'wrong' } | { outcome: 'locked'; until: Date }
+export type SignInCodeCheck =
+  { outcome: 'right' } | { outcome: 'wrong' } | { outcome: 'reused' } | { outcome: 'locked'; until: Date }
 
 /**
  * Checks the code typed at sign-in. A right code counts once: its time step is recorded in the
  * same statement that checks it was not used, so two requests with one code cannot both pass.
- * After WRONG_CODES_PER_HOUR wrong codes no code is accepted until the hour is over, so someone
- * who has the password cannot go through the million codes; the owner waits an hour at most.
+ * A right code of a step already used (or older than one used) is refused as reused, and its
+ * holder is told by mail: someone who has the password has also seen a code. Reuse counts as a
+ * wrong code. After WRONG_CODES_PER_HOUR wrong codes no code is accepted until the hour is over,
+ * so someone who has the password cannot go through the million codes; the owner waits an hour
+ * at most.
  */
 export async function checkSignInCode(
   db: Db,
@@ -136,23 +160,43 @@ export async function checkSignInCode(
     return { outcome: 'locked', until: new Date(since.getTime() + HOUR_MS) }
   }
   const secret = decryptSecret(settings.key, userId, row.secret_encrypted)
+  const step = await matchingStep(secret, code)
+  if (step === null) {
+    await countWrongCode(db, userId, at, windowStart)
+    return { outcome: 'wrong' }
+  }
   const lastStep = row.last_used_step === null ? null : Number(row.last_used_step)
-  const step = await matchingStep(secret, code, lastStep)
-  if (step !== null && (await useTotpStep(db, userId, step))) return { outcome: 'right' }
-  await countWrongCode(db, userId, at, windowStart)
-  return { outcome: 'wrong' }
+  if ((lastStep === null || step > lastStep) && (await useTotpStep(db, userId, step))) {
+    return { outcome: 'right' }
+  }
+
+  await db.transaction(async (trx) => {
+    await countWrongCode(trx, userId, at, windowStart)
+    if (!(await noteCodeReuse(trx, userId, step))) return
+    const holder = await loadCurrentUser(trx, userId)
+    if (holder) await mailHolder(trx, holder, 'two-factor-code-reused', at)
+  })
+  return { outcome: 'reused' }
 }
 
-/** An administrator's reset (a lost phone): the account sets it up again at its next staff page. */
-export async function resetTwoFactor(trx: Knex, audit: AuditContext, userId: number): Promise<boolean> {
-  const removed = await deleteTotp(trx, userId)
+/**
+ * An administrator's reset (a lost phone): the account sets it up again at its next staff page.
+ * The holder is told by mail.
+ */
+export async function resetTwoFactor(
+  trx: Knex,
+  audit: AuditContext,
+  holder: TwoFactorHolder,
+): Promise<boolean> {
+  const removed = await deleteTotp(trx, holder.id)
   if (!removed?.confirmed_at) return false
   await recordAudit(trx, audit, {
     action: 'mfa.reset',
     entityType: 'user',
-    entityId: userId,
+    entityId: holder.id,
     before: { twoFactor: true },
     after: { twoFactor: false },
   })
+  await mailHolder(trx, holder, 'two-factor-reset', now())
   return true
 }

@@ -28,20 +28,15 @@ export async function qrCodeImage(uri: string): Promise<string> {
 
 /**
  * The time step of a right code, or null. A code of the step before or after the current one is
- * accepted (a phone's clock drifts; typing takes time); a step at or before `lastUsedStep` is not,
- * so the same code cannot be used twice.
+ * accepted (a phone's clock drifts; typing takes time). Whether that step was used already is
+ * for the caller to decide.
  */
-export async function matchingStep(
-  secret: string,
-  code: string,
-  lastUsedStep: number | null,
-): Promise<number | null> {
+export async function matchingStep(secret: string, code: string): Promise<number | null> {
   const result = await verify({
     secret,
     token: code,
     epoch: Math.floor(now().getTime() / 1000),
     epochTolerance: PERIOD_SECONDS,
-    ...(lastUsedStep === null ? {} : { afterTimeStep: lastUsedStep }),
   })
   return result.valid && 'timeStep' in result ? result.timeStep : null
 }

@@ -19,6 +19,17 @@ function activeSessionsQuery(db: Knex, userId: number, lastSeenAfter: number, si
     .whereRaw(`(sess::jsonb ->> 'signedInAt')::bigint > ?`, [signedInAfter])
 }
 
+function sessionColumns(db: Knex) {
+  return [
+    'sid',
+    db.raw(`(sess::jsonb ->> 'signedInAt')::bigint AS signed_in_at`),
+    db.raw(`(sess::jsonb ->> 'lastSeenAt')::bigint AS last_seen_at`),
+    db.raw(`sess::jsonb -> 'device' ->> 'browser' AS browser`),
+    db.raw(`sess::jsonb -> 'device' ->> 'os' AS os`),
+    db.raw(`sess::jsonb ->> 'network' AS network`),
+  ]
+}
+
 export async function activeSessionsOfUser(
   db: Knex,
   userId: number,
@@ -26,14 +37,7 @@ export async function activeSessionsOfUser(
   page: Page,
 ) {
   const rows: SessionRow[] = await activeSessionsQuery(db, userId, since.lastSeenAfter, since.signedInAfter)
-    .select(
-      'sid',
-      db.raw(`(sess::jsonb ->> 'signedInAt')::bigint AS signed_in_at`),
-      db.raw(`(sess::jsonb ->> 'lastSeenAt')::bigint AS last_seen_at`),
-      db.raw(`sess::jsonb -> 'device' ->> 'browser' AS browser`),
-      db.raw(`sess::jsonb -> 'device' ->> 'os' AS os`),
-      db.raw(`sess::jsonb ->> 'network' AS network`),
-    )
+    .select(sessionColumns(db))
     .orderBy([
       { column: 'last_seen_at', order: 'desc' },
       { column: 'sid', order: 'asc' },
@@ -52,6 +56,14 @@ export async function sessionIdsOfUser(db: Knex, userId: number): Promise<string
     .whereRaw(`(sess::jsonb -> 'passport' ->> 'user') = ?`, [String(userId)])
     .select('sid')
   return rows.map((row) => row.sid)
+}
+
+/** One stored session of the user, timed out or not. */
+export async function sessionOfUser(db: Knex, userId: number, sid: string): Promise<SessionRow | undefined> {
+  return db('sessions')
+    .where({ sid })
+    .whereRaw(`(sess::jsonb -> 'passport' ->> 'user') = ?`, [String(userId)])
+    .first(sessionColumns(db))
 }
 
 /** Deletes one session, only if it still belongs to the user; true when it was there. */

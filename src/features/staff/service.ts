@@ -288,8 +288,9 @@ export async function resendInvitation(db: Db, audit: AuditContext, userId: numb
 }
 
 /**
- * For a lost or replaced phone: the account sets up an authenticator again at its next staff page.
- * Its sessions end, except the one making the request when administrators reset their own.
+ * For a lost or replaced phone: the account sets up an authenticator again at its next staff page,
+ * and its holder is told by mail. Its sessions end, except the one making the request when
+ * administrators reset their own.
  */
 export async function resetStaffTwoFactor(
   db: Db,
@@ -300,7 +301,8 @@ export async function resetStaffTwoFactor(
   return db.transaction(async (trx) => {
     const account = await lockAccount(trx, userId)
     if (!account) throw new NotFoundError()
-    const reset = await resetTwoFactor(trx, audit, userId)
+    const holder = { id: userId, email: account.email, fullName: account.full_name, locale: account.locale }
+    const reset = await resetTwoFactor(trx, audit, holder)
     if (reset) await endSessionsOfUser(trx, userId, userId === audit.actorId ? currentSessionId : undefined)
     return reset
   })
