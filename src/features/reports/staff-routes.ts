@@ -57,6 +57,8 @@ export function staffReportRoutes(db: Db): Router {
       query,
       errors,
       ownDepartment: currentUser(req).departmentId,
+      // A list of one department's reports does not repeat its name on every row.
+      showDepartment: queue.departmentId === null,
       csvPath: `${QUEUE_PATH}.csv${queueSearch(query)}`,
       allPath: `${QUEUE_PATH}${queueSearch({ ...query, scope: 'all', department: undefined })}`,
       minePath: `${QUEUE_PATH}${queueSearch({ ...query, scope: 'department', department: undefined })}`,
