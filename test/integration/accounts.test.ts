@@ -73,7 +73,15 @@ describe('registration', () => {
     const again = await submitForm(agent, '/register', '/email/verify', { token: tokenOf(link) })
     expect(again.status).toBe(410)
     expect(again.text).toContain('Αυτός ο σύνδεσμος δεν λειτουργεί πια')
+    expect(again.text).toContain('Αν έχετε ήδη επιβεβαιώσει τη διεύθυνσή σας, απλώς συνδεθείτε')
     expect((await agent.get(link)).status).toBe(410)
+
+    // Signed in, the owner of a confirmed address is told so rather than asked for a new link.
+    await signIn(agent, 'eleni.dokimi@example.gr', validRegistration.password)
+    const signedIn = await agent.get(link)
+    expect(signedIn.status).toBe(410)
+    expect(signedIn.text).toContain('έχει ήδη επιβεβαιωθεί')
+    expect(signedIn.text).not.toContain('ζητήστε νέο σύνδεσμο')
   })
 
   it('stores only a hash of the link, bound to its purpose', async () => {
