@@ -9,6 +9,7 @@ import { mountPasswordListAssets } from './features/accounts/password-list-asset
 import { accountRoutes } from './features/accounts/routes'
 import { devMailRoutes } from './features/mail/dev-routes'
 import { auditRoutes } from './features/audit/staff-routes'
+import { catalogueRoutes } from './features/catalogue/staff-routes'
 import { staffTwoFactorGate } from './features/mfa/gate'
 import { mfaRoutes } from './features/mfa/routes'
 import { mfaSettings } from './features/mfa/service'
@@ -90,6 +91,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   if (!config.isProduction) app.use(devMailRoutes(db, config))
   app.use(publicReportRoutes(db, config))
   app.use(staffAdminRoutes(db))
+  app.use(catalogueRoutes(db))
   app.use(auditRoutes(db))
   app.use(afmRoutes(db))
   app.use(staffAfmRoutes(db))

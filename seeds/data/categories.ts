@@ -1,3 +1,5 @@
+import type { Question } from '../../src/features/reports/filing-service'
+
 /**
  * Demo data: report categories, grouped as shown on the report form.
  * `department` is a department code from ./departments.
@@ -20,15 +22,6 @@ export type DemoCategory = {
   questions?: Question[]
   /** How near (metres) an open report of this category counts as a possible duplicate. */
   duplicate_radius_m?: number
-}
-
-export type Question = {
-  key: string
-  label_el: string
-  label_en: string
-  type: 'text' | 'yesno' | 'select'
-  options?: { value: string; label_el: string; label_en: string }[]
-  required: boolean
 }
 
 export const categories: DemoCategory[] = [

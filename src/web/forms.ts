@@ -30,7 +30,9 @@ export function parseForm<T>(schema: ZodType<T>, req: Request): FormResult<T> {
     if (seen.has(field)) continue
     seen.add(field)
     const key = issue.message.startsWith('errors.') ? issue.message : 'errors.invalid'
-    errors.push({ field, text: req.t(key) })
+    // A custom issue may carry values for its message: the row of a repeated field, say.
+    const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined
+    errors.push({ field, text: req.t(key, params) })
   }
   return { ok: false, errors, values: submittedValues(req.body) }
 }

@@ -104,14 +104,23 @@ export function describeChanges(before: unknown, after: unknown, reader: Reader)
     }))
 }
 
+/** The pages of records known by their number. */
+const NUMBERED_RECORD_PAGES: Record<string, string> = {
+  user: '/staff/admin/users',
+  department: '/staff/admin/departments',
+  category: '/staff/admin/categories',
+  response_template: '/staff/admin/response-templates',
+  afm_claim: '/staff/afm',
+}
+
 /** Where a record of a known type is shown to staff; exports of a list name no single record. */
 function recordLink(entityType: string, entityId: string | null): string | null {
   if (!entityId) return null
-  if (entityType === 'user' && /^\d+$/.test(entityId)) return `/staff/admin/users/${entityId}`
+  const numbered = NUMBERED_RECORD_PAGES[entityType]
+  if (numbered && /^\d+$/.test(entityId)) return `${numbered}/${entityId}`
   if (entityType === 'report' && REPORT_REFERENCE.test(entityId)) {
     return `/staff/reports/${encodeURIComponent(entityId)}`
   }
-  if (entityType === 'afm_claim' && /^\d+$/.test(entityId)) return `/staff/afm/${entityId}`
   return null
 }
 

@@ -2,16 +2,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Db } from '../../db'
+import type { Question } from './filing-schemas'
 import type { CategoryRow } from './queries'
 
-export type Question = {
-  key: string
-  label_el: string
-  label_en: string
-  type: 'text' | 'yesno' | 'select'
-  options?: { value: string; label_el: string; label_en: string }[]
-  required: boolean
-}
+export type { Question }
 
 export type FilingCategoryRow = CategoryRow & {
   questions: Question[]

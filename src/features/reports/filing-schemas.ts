@@ -2,7 +2,6 @@
 import { z } from 'zod'
 import { normaliseText } from '../../lib/text'
 import { blankToUndefined } from '../../web/forms'
-import type { Question } from './filing-queries'
 import { insideMunicipality } from './location'
 import { findPersonalData } from './personal-data'
 import { REPORT_KINDS } from './states'
@@ -17,6 +16,46 @@ const publishedText = (required: string, tooLong: string, max: number) =>
       const found = findPersonalData(value)
       if (found) ctx.addIssue({ code: 'custom', message: `errors.filing.${found}InText` })
     })
+
+/** A question key or an option's value: what the answers are stored under. */
+export const QUESTION_CODE = /^[a-z][a-z0-9_]{0,39}$/
+export const QUESTION_TYPES = ['text', 'yesno', 'select'] as const
+export const MAX_QUESTION_OPTIONS = 20
+
+const questionLabel = z.string().min(1).max(200)
+
+/**
+ * An extra question of a category, as `categories.questions` stores it and the questions step
+ * asks it: a choice (`select`) has its options, the other types have none.
+ */
+export const categoryQuestionSchema = z
+  .strictObject({
+    key: z.string().regex(QUESTION_CODE),
+    label_el: questionLabel,
+    label_en: questionLabel,
+    type: z.enum(QUESTION_TYPES),
+    options: z
+      .array(
+        z.strictObject({
+          value: z.string().regex(QUESTION_CODE),
+          label_el: questionLabel,
+          label_en: questionLabel,
+        }),
+      )
+      .min(2)
+      .max(MAX_QUESTION_OPTIONS)
+      .refine((options) => new Set(options.map((o) => o.value)).size === options.length)
+      .optional(),
+    required: z.boolean(),
+  })
+  .refine((question) => (question.type === 'select') === (question.options !== undefined))
+
+export type Question = z.infer<typeof categoryQuestionSchema>
+
+/** A category's questions: keys are unique, since the answers are stored under them. */
+export const categoryQuestionListSchema = z
+  .array(categoryQuestionSchema)
+  .refine((questions) => new Set(questions.map((q) => q.key)).size === questions.length)
 
 export const kindSchema = z.object({ kind: z.enum(REPORT_KINDS, { error: 'errors.report.kind' }) })
 

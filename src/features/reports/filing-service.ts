@@ -25,6 +25,15 @@ import { activeCategories, allDistricts, districtExists, referenceBySubmission }
 import { citizenReport, fileReport, groupCategories, ReportInputError, reportFormOptions } from './service'
 import type { ReportKind } from './states'
 
+// How a category's questions are stored, for the administration pages that edit them.
+export {
+  categoryQuestionListSchema,
+  MAX_QUESTION_OPTIONS,
+  QUESTION_CODE,
+  QUESTION_TYPES,
+  type Question,
+} from './filing-schemas'
+
 export const FILING_PATH = '/reports/new'
 
 export const STEPS = ['kind', 'category', 'questions', 'details', 'location', 'photos', 'name'] as const

@@ -522,15 +522,15 @@ export async function fileOnBehalf(db: Db, audit: AuditContext, input: OnBehalf)
 
 export type TemplateChoice = { id: number; status: string | null; title: string }
 
+/** What a response template's body may hold, written `{reference}` and so on. */
+export const TEMPLATE_PLACEHOLDERS = ['reference', 'title', 'category', 'department', 'date'] as const
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number]
+
+const PLACEHOLDER = new RegExp(`\\{(${TEMPLATE_PLACEHOLDERS.join('|')})\\}`, 'g')
+
 /** A response template with its placeholders filled for this report, in the given language. */
-export function fillTemplate(
-  body: string,
-  values: { reference: string; category: string; department: string; date: string; title: string },
-): string {
-  return body.replace(
-    /\{(reference|category|department|date|title)\}/g,
-    (_match, key: keyof typeof values) => values[key],
-  )
+export function fillTemplate(body: string, values: Record<TemplatePlaceholder, string>): string {
+  return body.replace(PLACEHOLDER, (_match, key: TemplatePlaceholder) => values[key])
 }
 
 /** Everything the staff page of a report shows and offers. */
