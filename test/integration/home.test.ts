@@ -36,3 +36,15 @@ describe('the home page figures', () => {
     expect(list.text).toContain('Αναφορά δοκιμής')
   })
 })
+
+describe('the public list past its last page', () => {
+  it('goes to the last page of the same list', async () => {
+    const author = await createUser(ctx.db)
+    await createReport(ctx.db, author.id)
+    const far = await request(ctx.app).get('/public/reports?page=99')
+    expect(far.status).toBe(303)
+    expect(far.headers.location).toBe('/public/reports')
+    const empty = await request(ctx.app).get('/public/reports?page=99&q=nothing-like-this')
+    expect(empty.status).toBe(200)
+  })
+})

@@ -129,6 +129,14 @@ export function publicReportRoutes(db: Db, config: Config): Router {
     }
     const page = pageSchema.parse(req.query.page)
     const { reports, total } = await publicReportList(db, read.filters, page, req.lang)
+    // A page past the end (an old bookmark, say) goes to the last page of the same list.
+    if (reports.length === 0 && total > 0 && page > 1) {
+      const last = Math.ceil(total / PUBLIC_PAGE_SIZE)
+      const params = new URLSearchParams(read.query.replace(/^\?/, ''))
+      if (last > 1) params.set('page', String(last))
+      const search = params.toString()
+      return res.redirect(303, search ? `${PUBLIC_LIST_PATH}?${search}` : PUBLIC_LIST_PATH)
+    }
 
     const pagination = paginate(PUBLIC_LIST_PATH, req.query, page, PUBLIC_PAGE_SIZE, total)
     const map = mapSettings(config, read.query)
