@@ -1,10 +1,10 @@
 // The clerks' work queue: filters read from a bookmarkable query string, keyset paging with
 // "next" and "previous" cursors, and the same list as a CSV file that Greek Excel opens.
-import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import type { Db } from '../../db'
 import { formatDateTime } from '../../lib/format'
 import { normaliseText } from '../../lib/text'
+import { spreadsheetCsv } from '../../web/csv'
 import type { Language } from '../../web/i18n'
 import { recordAudit, type AuditContext } from '../audit/service'
 import {
@@ -272,8 +272,8 @@ export async function workQueueOptions(db: Db, lang: Language) {
 }
 
 /**
- * The filtered queue as CSV: `;` between fields and a byte order mark, which is what Excel set
- * to Greek expects; at most CSV_LIMIT rows, newest first unless sorted otherwise. Audited.
+ * The filtered queue as a spreadsheet's CSV: at most CSV_LIMIT rows, newest first unless sorted
+ * otherwise. Audited.
  */
 export async function queueCsv(
   db: Db,
@@ -292,7 +292,24 @@ export async function queueCsv(
     after: { filters: queueSearch(query) || null, rows: rows.length },
   })
   const time = (value: Date | null) => (value ? formatDateTime(value, lang) : '')
-  return stringify(
+  const header = [
+    'reference',
+    'status',
+    'kind',
+    'title',
+    'description',
+    'category',
+    'department',
+    'address',
+    'district',
+    'assignee',
+    'submitted',
+    'updated',
+    'firstResponse',
+    'resolved',
+  ].map((key) => t(`staffReports.csv.${key}`))
+  return spreadsheetCsv(
+    header,
     rows.map((row) => [
       row.reference,
       t(`status.${row.status}.label`),
@@ -303,33 +320,11 @@ export async function queueCsv(
       lang === 'en' ? row.department_en : row.department_el,
       row.address,
       lang === 'en' ? row.district_en : row.district_el,
-      row.assignee_name ?? '',
+      row.assignee_name,
       time(row.created_at),
       time(row.updated_at),
       time(row.first_response_at),
       time(row.resolved_at),
     ]),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: 'windows',
-      header: true,
-      columns: [
-        'reference',
-        'status',
-        'kind',
-        'title',
-        'description',
-        'category',
-        'department',
-        'address',
-        'district',
-        'assignee',
-        'submitted',
-        'updated',
-        'firstResponse',
-        'resolved',
-      ].map((key) => t(`staffReports.csv.${key}`)),
-    },
   )
 }
