@@ -1,8 +1,9 @@
 // Weaknesses a penetration test of the portal found, each kept from coming back.
 import request from 'supertest'
-import { signIn, startTestApp, type Agent, type TestContext } from '../helpers/app'
+import { signIn, startTestApp, submitForm, type Agent, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { createReport, createUser } from '../helpers/factories'
+import { addPhoto, categoryIds } from '../helpers/public-reports'
 
 let ctx: TestContext
 
@@ -19,6 +20,10 @@ async function signedIn(roles: StaffRole[] = [], fullName?: string) {
   const agent = request.agent(ctx.app)
   await signIn(agent, user.email, user.password)
   return { user, agent }
+}
+
+function staffPost(agent: Agent, reference: string, action: string, fields: Record<string, string>) {
+  return submitForm(agent, `/staff/reports/${reference}`, `/staff/reports/${reference}/${action}`, fields)
 }
 
 async function csvText(agent: Agent, path: string): Promise<string> {
@@ -95,5 +100,86 @@ describe('CSV exports', () => {
     expect(cells).toContain(`'=cmd|"/c calc"!A1`)
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([])
     expect(cells).toContain('1')
+  })
+})
+
+describe('the data export of a resident', () => {
+  it('leaves out staff reasons, notes and staff ids from the audit rows and the timeline', async () => {
+    const me = await signedIn()
+    const report = await createReport(ctx.db, me.user.id)
+    const photoId = await addPhoto(ctx.db, report.id)
+    const clerk = await signedIn(['clerk'], 'Υπάλληλος Βάρδιας')
+    const categories = await categoryIds(ctx.db)
+    const steps: [string, Record<string, string>][] = [
+      ['reassign', { categoryId: String(categories.second), reassignReason: 'ΜΥΣΤΙΚΟ-ανάθεσης' }],
+      ['assign', { assignee: 'me' }],
+      ['status', { internalNote: 'ΜΥΣΤΙΚΟ-σημείωσης' }],
+      ['status', { status: 'acknowledged', publicMessage: 'Το είδαμε.' }],
+      [`photos/${photoId}/moderate`, { hidden: 'yes', photoReason: 'ΜΥΣΤΙΚΟ-φωτογραφίας' }],
+      ['moderate', { hidden: 'no', publicTitle: 'Δημόσιος τίτλος', moderationReason: 'ΜΥΣΤΙΚΟ-ελέγχου' }],
+    ]
+    for (const [action, fields] of steps) {
+      expect((await staffPost(clerk.agent, report.reference, action, fields)).status).toBe(303)
+    }
+
+    const response = await me.agent.get('/account/data.json').buffer(true)
+    const text = String(response.text)
+    const data = JSON.parse(text)
+
+    expect(text).not.toContain('ΜΥΣΤΙΚΟ')
+    expect(text).not.toContain('Υπάλληλος Βάρδιας')
+    expect(text).not.toMatch(/"(assignee|assigneeId|reason|internalNote)"/)
+    expect(JSON.stringify(data.auditLog)).not.toMatch(/"(department|category|photo)"/)
+    const rows = data.auditLog as { action: string; before: unknown; after: unknown }[]
+    expect(rows.map((row) => row.action)).toEqual(
+      expect.arrayContaining(['report.reassigned', 'report.assigned', 'report.photo_moderated']),
+    )
+    expect(rows.find((row) => row.action === 'report.reassigned')).toMatchObject({
+      before: null,
+      after: null,
+    })
+    expect(rows.find((row) => row.action === 'report.status_changed')).toMatchObject({
+      before: { status: 'submitted' },
+      after: { status: 'acknowledged', publicMessage: 'Το είδαμε.' },
+    })
+    expect(rows.find((row) => row.action === 'report.moderated')).toMatchObject({
+      after: { hidden: false, publicTitle: 'Δημόσιος τίτλος' },
+    })
+    expect(data.reports[0].timeline.map((event: { type: string }) => event.type)).toEqual([
+      'created',
+      'status_changed',
+    ])
+  })
+
+  it('names a followed report only as the public page does, and not at all once it is no longer public', async () => {
+    const me = await signedIn()
+    const author = await createUser(ctx.db)
+    const categories = await categoryIds(ctx.db)
+    const moderated = await createReport(ctx.db, author.id, {
+      title: 'Αρχικός τίτλος με όνομα',
+      public_title: 'Τίτλος μετά τον έλεγχο',
+    })
+    const hidden = await createReport(ctx.db, author.id, { title: 'Κρυμμένη αναφορά' })
+    const moved = await createReport(ctx.db, author.id, { title: 'Αναφορά κοινωνικής υπηρεσίας' })
+    for (const report of [moderated, hidden, moved]) {
+      await ctx.db('report_followers').insert({ report_id: report.id, user_id: me.user.id })
+    }
+    await ctx.db('reports').where({ id: hidden.id }).update({ is_hidden: true })
+    await ctx.db('reports').where({ id: moved.id }).update({ category_id: categories.private })
+
+    const response = await me.agent.get('/account/data.json').buffer(true)
+    const text = String(response.text)
+    const data = JSON.parse(text)
+
+    expect(text).not.toContain('Αρχικός τίτλος')
+    expect(text).not.toContain('Κρυμμένη αναφορά')
+    expect(text).not.toContain('Αναφορά κοινωνικής υπηρεσίας')
+    expect(data.followedReports).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reference: moderated.reference, title: 'Τίτλος μετά τον έλεγχο' }),
+        expect.objectContaining({ reference: hidden.reference, title: null }),
+        expect.objectContaining({ reference: moved.reference, title: null }),
+      ]),
+    )
   })
 })
