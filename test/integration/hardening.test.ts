@@ -183,3 +183,41 @@ describe('the data export of a resident', () => {
     )
   })
 })
+
+describe('marking a duplicate', () => {
+  async function duplicatePair(original: Record<string, unknown>) {
+    const author = await createUser(ctx.db)
+    const follower = await createUser(ctx.db)
+    const duplicateAuthor = await createUser(ctx.db)
+    const first = await createReport(ctx.db, author.id, { title: 'Πρώτη αναφορά', ...original })
+    const second = await createReport(ctx.db, duplicateAuthor.id)
+    await ctx.db('report_followers').insert({ report_id: second.id, user_id: follower.id })
+    const clerk = await signedIn(['clerk'])
+    const response = await staffPost(clerk.agent, second.reference, 'duplicate', {
+      original: first.reference,
+    })
+    expect(response.status).toBe(303)
+    const followers = await ctx.db('report_followers').where({ report_id: first.id }).pluck('user_id')
+    return { first, second, followers: followers.map(Number), people: [follower.id, duplicateAuthor.id] }
+  }
+
+  it('does not move followers onto a hidden original', async () => {
+    const { followers } = await duplicatePair({ is_hidden: true })
+    expect(followers).toEqual([])
+  })
+
+  it('does not move followers onto an original in a category that is not public', async () => {
+    const { followers } = await duplicatePair({ category_id: (await categoryIds(ctx.db)).private })
+    expect(followers).toEqual([])
+  })
+
+  it('moves them onto a public original, and the duplicate links only to a public one', async () => {
+    const { followers, people } = await duplicatePair({})
+    expect(followers.sort()).toEqual([...people].sort())
+
+    const { first, second } = await duplicatePair({ is_hidden: true })
+    const page = await request(ctx.app).get(`/public/reports/${second.reference}`)
+    expect(page.status).toBe(200)
+    expect(page.text).not.toContain(first.reference)
+  })
+})
