@@ -27,7 +27,7 @@ import { dashboardRoutes } from './features/reports/dashboard'
 import { invitationRoutes } from './features/staff/routes'
 import { staffAdminRoutes } from './features/staff/staff-routes'
 import { setUpPassport } from './web/auth'
-import { stripNulBytes } from './web/body'
+import { parseQueryString, stripNulBytes } from './web/body'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
 import { errorHandler, notFoundHandler } from './web/errors'
 import { healthRoutes } from './web/health'
@@ -46,6 +46,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.isProduction ? 1 : false)
+  app.set('query parser', parseQueryString)
   app.set('sessionCookieName', config.isProduction ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
   setUpViews(app, config.isProduction)
 

@@ -221,3 +221,64 @@ describe('marking a duplicate', () => {
     expect(page.text).not.toContain(first.reference)
   })
 })
+
+function cursor(values: string[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url')
+}
+
+describe('odd query strings on lists', () => {
+  it('treat a keyset cursor with an impossible time zone as no cursor', async () => {
+    const author = await createUser(ctx.db)
+    await createReport(ctx.db, author.id)
+    const { agent } = await signedIn(['clerk'])
+    for (const values of [
+      ['2026-12-01 00:00:00+99', '5'],
+      ['2026-12-01 00:00:00+15:75', '5'],
+      ['2026-12-01T00:00:00Z', '5'],
+      ['2026-12-01 00:00:00+02', '99999999999999999999'],
+    ]) {
+      const response = await agent.get(`/staff/reports?scope=all&after=${cursor(values)}`)
+      expect(response.status).toBe(200)
+      expect(response.text).toContain('MYT-2026-')
+    }
+  })
+
+  it('refuse dates outside the years the portal can hold, with a message, on every staff list', async () => {
+    const { agent } = await signedIn(['admin'])
+    for (const day of ['0000-01-01', '1899-12-31', '99999-01-01', '2200-01-01']) {
+      for (const path of ['/staff/reports', '/staff/dashboard']) {
+        const page = await agent.get(`${path}?from=${day}&to=${day}`)
+        expect(page.status).toBe(200)
+        expect(page.text).toContain('Η ημερομηνία «Από» δεν είναι έγκυρη')
+        expect(page.text).toContain('2000')
+      }
+      for (const path of ['/staff/reports.csv', '/staff/dashboard.csv']) {
+        expect((await agent.get(`${path}?from=${day}&to=${day}`)).status).toBe(200)
+      }
+      const audit = await agent.get(`/staff/audit?from=${day}`)
+      expect(audit.status).toBe(400)
+    }
+  })
+
+  it('remove NUL and other control characters from every query string', async () => {
+    const { agent } = await signedIn(['admin'])
+    for (const path of [
+      '/staff/audit?action=%00',
+      '/staff/audit?entityType=report%00',
+      '/staff/audit?entityId=%01%00x&actor=1%00',
+      '/staff/reports?q=%00&district=%00',
+      '/staff/afm?afm=%00',
+      '/staff/admin/users?q=%00',
+      '/public/reports?q=%00%1F&district=%00',
+      '/public/reports/feed.atom?q=a%00b',
+      '/public/reports/map.json?q=%00',
+    ]) {
+      const response = await agent.get(path)
+      expect([200, 400]).toContain(response.status)
+    }
+    await agent.get('/staff/reports.csv')
+    const audit = await agent.get('/staff/audit?action=report%00.exported')
+    expect(audit.status).toBe(200)
+    expect(audit.text).toContain('<option value="report.exported" selected>')
+  })
+})

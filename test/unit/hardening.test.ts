@@ -1,3 +1,6 @@
+import { decodeCursor, encodeCursor } from '../../src/features/reports/staff-queue'
+import { isFilterDay } from '../../src/lib/days'
+import { parseQueryString } from '../../src/web/body'
 import { csvCell, spreadsheetCsv } from '../../src/web/csv'
 
 describe('CSV cells', () => {
@@ -16,5 +19,46 @@ describe('CSV cells', () => {
   it('make a file Excel set to Greek opens', () => {
     const csv = spreadsheetCsv(['Τίτλος', 'Πλήθος'], [['=SUM(A1)', -2]])
     expect(csv).toBe("\uFEFFΤίτλος;Πλήθος\r\n'=SUM(A1);-2\r\n")
+  })
+})
+
+describe('query strings', () => {
+  it('lose NUL and other control characters, in names and values', () => {
+    const query = parseQueryString(
+      'action=report%00.exported&q=a%1Fb%7F&status=open&status=%00resolved&x%00=1',
+    )
+    expect({ ...query }).toEqual({
+      action: 'report.exported',
+      q: 'ab',
+      status: ['open', 'resolved'],
+      x: '1',
+    })
+  })
+})
+
+describe('filter days', () => {
+  it('exist and fall from 2000 to 2099', () => {
+    expect(isFilterDay('2026-02-28')).toBe(true)
+    expect(isFilterDay('2028-02-29')).toBe(true)
+    for (const day of ['2026-02-29', '0000-01-01', '1999-12-31', '2100-01-01', '99999-01-01', '2026-1-1']) {
+      expect(isFilterDay(day)).toBe(false)
+    }
+  })
+})
+
+describe('queue cursors', () => {
+  it('hold only timestamps PostgreSQL can read and whole ids', () => {
+    const good = ['2026-12-01 09:30:00.123456+02', '42']
+    expect(decodeCursor(encodeCursor(good), 'newest')).toEqual(good)
+    expect(decodeCursor(encodeCursor(['2026-12-01 09:30:00+05:30', '42']), 'newest')).toBeDefined()
+    for (const bad of [
+      ['2026-12-01 00:00:00+99', '5'],
+      ['2026-12-01 00:00:00+16', '5'],
+      ['2026-12-01 24:00:00+02', '5'],
+      ['2026-02-30 00:00:00+02', '5'],
+      ['2026-12-01 00:00:00+02', '5.5'],
+    ]) {
+      expect(decodeCursor(encodeCursor(bad), 'newest')).toBeUndefined()
+    }
   })
 })

@@ -2,6 +2,7 @@
 // "next" and "previous" cursors, and the same list as a CSV file that Greek Excel opens.
 import { z } from 'zod'
 import type { Db } from '../../db'
+import { isExistingDay, isFilterDay } from '../../lib/days'
 import { formatDateTime } from '../../lib/format'
 import { normaliseText } from '../../lib/text'
 import { spreadsheetCsv } from '../../web/csv'
@@ -24,12 +25,6 @@ export const QUEUE_PAGE_SIZE = 25
 export const CSV_LIMIT = 10000
 export const QUEUE_PATH = '/staff/reports'
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-const isRealDay = (value: string) => {
-  if (!DAY.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 const id = z.coerce.number().int().positive().max(2147483647)
 
 /** Each filter on its own: a value that does not parse is dropped and named, the rest still apply. */
@@ -42,8 +37,8 @@ const FIELD_SCHEMAS = {
   department: id,
   district: z.string().regex(/^[a-z0-9_-]{1,60}$/),
   assignee: z.union([z.enum(['me', 'unassigned']), id]),
-  from: z.string().refine(isRealDay),
-  to: z.string().refine(isRealDay),
+  from: z.string().refine(isFilterDay),
+  to: z.string().refine(isFilterDay),
   q: z.string().transform(normaliseText).pipe(z.string().max(100)),
   sort: z.enum(QUEUE_SORTS),
   scope: z.enum(['all', 'department']),
@@ -146,22 +141,14 @@ export function queueFilters(query: QueueQuery, viewer: QueueViewer): QueueFilte
   }
 }
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/
+/** A timestamptz as PostgreSQL writes it as text: `2026-12-01 09:30:00.123456+02`. */
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/
 
-/** A timestamptz as PostgreSQL writes it as text, with every part in range, so the cast cannot fail. */
+/** Every part in range, the offset too (PostgreSQL refuses more than 15:59), so the cast cannot fail. */
 function isTimestampText(value: string): boolean {
   const match = TIMESTAMP.exec(value)
-  if (!match) return false
-  const [, year, month, day, hour, minute, second] = match.map(Number) as number[]
-  return (
-    isRealDay(`${match[1]}-${match[2]}-${match[3]}`) &&
-    year! >= 1 &&
-    month! >= 1 &&
-    day! >= 1 &&
-    hour! < 24 &&
-    minute! < 60 &&
-    second! < 60
-  )
+  return Boolean(match && isExistingDay(match[1]!) && match[1]! >= '0001-01-01')
 }
 
 /** Cursors travel in the URL as base64url JSON arrays of the sort keys, as text. */
