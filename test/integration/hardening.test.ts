@@ -1,6 +1,6 @@
 // Weaknesses a penetration test of the portal found, each kept from coming back.
 import request from 'supertest'
-import { signIn, startTestApp, submitForm, type Agent, type TestContext } from '../helpers/app'
+import { csrfFrom, signIn, startTestApp, submitForm, type Agent, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { createReport, createUser } from '../helpers/factories'
 import { addPhoto, categoryIds } from '../helpers/public-reports'
@@ -280,5 +280,48 @@ describe('odd query strings on lists', () => {
     const audit = await agent.get('/staff/audit?action=report%00.exported')
     expect(audit.status).toBe(200)
     expect(audit.text).toContain('<option value="report.exported" selected>')
+  })
+})
+
+describe('going back after following a report', () => {
+  it('never leaves the portal, whatever the path looks like before it is tidied', async () => {
+    const author = await createUser(ctx.db)
+    const report = await createReport(ctx.db, author.id)
+    const { agent } = await signedIn()
+    const page = await agent.get(`/public/reports/${report.reference}`)
+    for (const action of ['follow', 'unfollow']) {
+      for (const next of [
+        '/.//evil.example/phish',
+        '/x/..//evil.example',
+        '/%2e//evil.example',
+        '/\t/evil.example',
+      ]) {
+        const response = await agent
+          .post(`/public/reports/${report.reference}/${action}`)
+          .type('form')
+          .send({ _csrf: csrfFrom(page.text), next })
+        expect(response.status).toBe(303)
+        const location = String(response.headers.location)
+        expect(location).toMatch(/^\/(?!\/)/)
+        expect(new URL(location, 'https://portal.example').host).toBe('portal.example')
+      }
+    }
+    const kept = await agent
+      .post(`/public/reports/${report.reference}/follow`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), next: '/public/reports?status=open' })
+    expect(kept.headers.location).toBe('/public/reports?status=open&notice=followed')
+  })
+
+  it('signs in and goes only to a page of the portal', async () => {
+    const user = await createUser(ctx.db)
+    const agent = request.agent(ctx.app)
+    const response = await submitForm(agent, '/login', '/login', {
+      email: user.email,
+      password: user.password,
+      next: '/.//evil.example/phish',
+    })
+    expect(response.status).toBe(302)
+    expect(response.headers.location).toBe('/account')
   })
 })

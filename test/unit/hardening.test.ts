@@ -2,6 +2,7 @@ import { decodeCursor, encodeCursor } from '../../src/features/reports/staff-que
 import { isFilterDay } from '../../src/lib/days'
 import { parseQueryString } from '../../src/web/body'
 import { csvCell, spreadsheetCsv } from '../../src/web/csv'
+import { safeLocalPath } from '../../src/web/redirects'
 
 describe('CSV cells', () => {
   it('keep text that starts like a formula as text, and numbers as numbers', () => {
@@ -19,6 +20,21 @@ describe('CSV cells', () => {
   it('make a file Excel set to Greek opens', () => {
     const csv = spreadsheetCsv(['Τίτλος', 'Πλήθος'], [['=SUM(A1)', -2]])
     expect(csv).toBe("\uFEFFΤίτλος;Πλήθος\r\n'=SUM(A1);-2\r\n")
+  })
+})
+
+describe('paths to return to', () => {
+  it('are tidied as a browser would, and refused when they would leave the portal', () => {
+    for (const path of [
+      '/.//evil.example',
+      '/a/..//evil.example',
+      '/%2e//evil.example',
+      '/\t/evil.example',
+    ]) {
+      expect(safeLocalPath(path, '/back')).toBe('/back')
+    }
+    expect(safeLocalPath('/public/./reports?status=open#map')).toBe('/public/reports?status=open#map')
+    expect(safeLocalPath('/public/reports/../../following')).toBe('/following')
   })
 })
 
