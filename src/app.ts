@@ -21,6 +21,7 @@ import { privacyRoutes } from './features/privacy/routes'
 import { reportRoutes } from './features/reports/routes'
 import { filingRoutes } from './features/reports/filing-routes'
 import { photoUploadParser } from './features/reports/photo-upload'
+import { reportPhotoRoutes } from './features/reports/photo-routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { dashboardRoutes } from './features/reports/dashboard'
@@ -81,6 +82,8 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(sessionRoutes(db))
   app.use(mfaRoutes(db, mfa))
   app.use(invitationRoutes(db))
+  // Ahead of the filing pages, which answer the same address with an older rule for staff.
+  app.use(reportPhotoRoutes(db))
   app.use(filingRoutes(db, config))
   app.use(reportRoutes(db))
   app.use('/staff', staffTwoFactorGate(db, mfa))

@@ -325,3 +325,27 @@ describe('going back after following a report', () => {
     expect(response.headers.location).toBe('/account')
   })
 })
+
+describe('the photos of a report', () => {
+  it('are shown to the author and to staff who work reports, and to nobody else', async () => {
+    const author = await signedIn()
+    const categories = await categoryIds(ctx.db)
+    const report = await createReport(ctx.db, author.user.id, { category_id: categories.private })
+    const shown = await addPhoto(ctx.db, report.id)
+    const hidden = await addPhoto(ctx.db, report.id, { hidden: true })
+    const path = (id: number) => `/reports/${report.reference}/photos/${id}`
+
+    const allowed = [await signedIn(['clerk']), await signedIn(['admin'])]
+    for (const { agent } of allowed) {
+      expect((await agent.get(path(shown))).status).toBe(200)
+      expect((await agent.get(path(hidden))).status).toBe(200)
+    }
+    expect((await author.agent.get(path(shown))).status).toBe(200)
+    expect((await author.agent.get(path(hidden))).status).toBe(404)
+    const refused = [await signedIn(['secretariat']), await signedIn(['treasury']), await signedIn()]
+    for (const { agent } of refused) {
+      expect((await agent.get(path(shown))).status).toBe(404)
+      expect((await agent.get(path(hidden))).status).toBe(404)
+    }
+  })
+})

@@ -6,6 +6,7 @@ import type { Db } from '../../db'
 import { currentUser, requireRole } from '../../web/auth'
 import { spreadsheetCsv, type CsvCell } from '../../web/csv'
 import type { Language } from '../../web/i18n'
+import { REPORT_STAFF_ROLES } from '../accounts/roles'
 import { auditContext, recordAudit, type AuditContext } from '../audit/service'
 import { applyQueueFilters, type QueueFilters } from './staff-queries'
 import { queueFilters, queueSearch, readQueueQuery, workQueueOptions } from './staff-queue'
@@ -117,7 +118,7 @@ export async function dashboardCsv(
 
 export function dashboardRoutes(db: Db): Router {
   const router = Router()
-  const guard = requireRole('clerk', 'admin')
+  const guard = requireRole(...REPORT_STAFF_ROLES)
 
   router.get(DASHBOARD_PATH, guard, async (req, res) => {
     const { query, invalid } = readQueueQuery(req.query)
