@@ -349,3 +349,35 @@ describe('the photos of a report', () => {
     }
   })
 })
+
+describe("a resident's own report page", () => {
+  it('shows only the public events of the timeline, not the staff work behind them', async () => {
+    const author = await signedIn()
+    const report = await createReport(ctx.db, author.user.id)
+    const photoId = await addPhoto(ctx.db, report.id)
+    const clerk = await signedIn(['clerk'])
+    const categories = await categoryIds(ctx.db)
+    for (const [action, fields] of [
+      ['reassign', { categoryId: String(categories.second), reassignReason: 'Άλλη υπηρεσία.' }],
+      ['assign', { assignee: 'me' }],
+      ['status', { internalNote: 'Για τη βάρδια.' }],
+      [`photos/${photoId}/moderate`, { hidden: 'yes', photoReason: 'Πρόσωπο.' }],
+      ['moderate', { hidden: 'no', publicTitle: 'Τίτλος', moderationReason: 'Όνομα.' }],
+      ['status', { status: 'acknowledged', publicMessage: 'Το είδαμε.' }],
+      ['status', { publicMessage: 'Το συνεργείο έρχεται.' }],
+    ] as [string, Record<string, string>][]) {
+      expect((await staffPost(clerk.agent, report.reference, action, fields)).status).toBe(303)
+    }
+
+    for (const page of [
+      await author.agent.get(`/reports/${report.reference}`),
+      await request(ctx.app).get(`/public/reports/${report.reference}`),
+    ]) {
+      expect(page.status).toBe(200)
+      const items = page.text.match(/<li class="timeline__item/g) ?? []
+      expect(items).toHaveLength(3)
+      expect(page.text).toContain('Το είδαμε.')
+      expect(page.text).toContain('Το συνεργείο έρχεται.')
+    }
+  })
+})

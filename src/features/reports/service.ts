@@ -8,6 +8,7 @@ import {
   allDistricts,
   allReports,
   allStreets,
+  authorEvents,
   districtExists,
   findActiveCategory,
   findReportByReference,
@@ -175,7 +176,7 @@ export type ReportView = { report: ReportRow; events: Awaited<ReturnType<typeof 
 export async function citizenReport(db: Db, authorId: number, reference: string) {
   const report = await findReportByReference(db, checkedReference(reference))
   if (!report || report.author_id !== authorId) throw new NotFoundError()
-  const events = await reportEvents(db, report.id)
+  const events = await authorEvents(db, report.id)
   const controls = await ownReportControls(db, report)
   const photos = await visibleReportPhotos(db, report.id)
   return { report, events: events.map((event) => ({ ...event, internal_note: null })), controls, photos }
