@@ -51,7 +51,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.set('sessionCookieName', config.isProduction ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
   setUpViews(app, config.isProduction)
 
-  app.use(requestLogger(logger))
+  app.use(requestLogger(logger, { trustRequestId: config.isProduction }))
   app.use(securityHeaders(config.isProduction))
   app.use(compression())
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }))

@@ -1,5 +1,8 @@
 // Weaknesses a penetration test of the portal found, each kept from coming back.
+import { Router } from 'express'
 import request from 'supertest'
+import { createApp } from '../../src/app'
+import { createLogger } from '../../src/web/logging'
 import { csrfFrom, signIn, startTestApp, submitForm, type Agent, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { createReport, createUser } from '../helpers/factories'
@@ -379,5 +382,35 @@ describe("a resident's own report page", () => {
       expect(page.text).toContain('Το είδαμε.')
       expect(page.text).toContain('Το συνεργείο έρχεται.')
     }
+  })
+})
+
+describe('request ids and logs', () => {
+  it('makes its own request id outside production instead of taking the one a client sends', async () => {
+    for (const sent of ['aaaaaaaa-bbbb', '<script>alert(1)</script>', 'x'.repeat(200)]) {
+      const response = await request(ctx.app).get('/').set('X-Request-Id', sent)
+      expect(response.headers['x-request-id']).not.toBe(sent)
+      expect(response.headers['x-request-id']).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      )
+    }
+  })
+
+  it('logs a failed query without the values it was given', async () => {
+    const lines: string[] = []
+    const logger = createLogger('info', { write: (line: string) => lines.push(line) })
+    const failing = Router()
+    failing.get('/test/query-fails', async () => {
+      await ctx.db.raw('SELECT ?::integer AS n', ['secret-value-4242'])
+    })
+    const app = createApp({ config: ctx.config, db: ctx.db, logger }, failing)
+
+    const response = await request(app).get('/test/query-fails')
+
+    expect(response.status).toBe(500)
+    const log = lines.join('\n')
+    expect(log).toContain('unhandled error')
+    expect(log).toContain('22P02')
+    expect(log).not.toContain('secret-value-4242')
   })
 })

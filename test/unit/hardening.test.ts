@@ -1,7 +1,10 @@
+import express from 'express'
+import request from 'supertest'
 import { decodeCursor, encodeCursor } from '../../src/features/reports/staff-queue'
 import { isFilterDay } from '../../src/lib/days'
 import { parseQueryString } from '../../src/web/body'
 import { csvCell, spreadsheetCsv } from '../../src/web/csv'
+import { createLogger, requestLogger } from '../../src/web/logging'
 import { safeLocalPath } from '../../src/web/redirects'
 
 describe('CSV cells', () => {
@@ -76,5 +79,42 @@ describe('queue cursors', () => {
     ]) {
       expect(decodeCursor(encodeCursor(bad), 'newest')).toBeUndefined()
     }
+  })
+})
+
+describe('logs', () => {
+  it('keep the code of a database error but not the values it quotes', () => {
+    const lines: string[] = []
+    const logger = createLogger('info', { write: (line: string) => lines.push(line) })
+    const err = Object.assign(
+      new Error(
+        'select * from "users" where "id" = $1 - invalid input syntax for type bigint: "4242-secret"',
+      ),
+      { code: '22P02', severity: 'ERROR', routine: 'pg_strtoint64_safe', detail: 'Key (email)=(a@b)' },
+    )
+    logger.error({ err }, 'unhandled error')
+    const log = lines.join('')
+    expect(log).toContain('22P02')
+    expect(log).toContain('select * from \\"users\\" where \\"id\\" = $1')
+    expect(log).not.toContain('4242-secret')
+    expect(log).not.toContain('a@b')
+  })
+
+  it('take a well-formed request id from a trusted proxy only', async () => {
+    const logger = createLogger('silent')
+    const app = (trustRequestId: boolean) =>
+      express()
+        .use(requestLogger(logger, { trustRequestId }))
+        .get('/', (_req, res) => {
+          res.send('ok')
+        })
+    const behindProxy = app(true)
+    expect(
+      (await request(behindProxy).get('/').set('X-Request-Id', 'abc-123-def')).headers['x-request-id'],
+    ).toBe('abc-123-def')
+    const forged = await request(behindProxy).get('/').set('X-Request-Id', '<script>alert(1)</script>')
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+    const direct = await request(app(false)).get('/').set('X-Request-Id', 'abc-123-def')
+    expect(direct.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 })
