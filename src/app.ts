@@ -22,13 +22,14 @@ import { privacyRoutes } from './features/privacy/routes'
 import { reportRoutes } from './features/reports/routes'
 import { filingRoutes } from './features/reports/filing-routes'
 import { photoUploadParser } from './features/reports/photo-upload'
+import { reportPhotoRoutes } from './features/reports/photo-routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { staffReportRoutes } from './features/reports/staff-routes'
 import { dashboardRoutes } from './features/reports/dashboard'
 import { invitationRoutes } from './features/staff/routes'
 import { staffAdminRoutes } from './features/staff/staff-routes'
 import { setUpPassport, signInBeforeStaffPages } from './web/auth'
-import { stripNulBytes } from './web/body'
+import { parseQueryString, stripNulBytes } from './web/body'
 import { csrfProtection, csrfTokenLocal } from './web/csrf'
 import { errorHandler, notFoundHandler } from './web/errors'
 import { healthRoutes } from './web/health'
@@ -47,10 +48,11 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.isProduction ? 1 : false)
+  app.set('query parser', parseQueryString)
   app.set('sessionCookieName', config.isProduction ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
   setUpViews(app, config.isProduction)
 
-  app.use(requestLogger(logger))
+  app.use(requestLogger(logger, { trustRequestId: config.isProduction }))
   app.use(securityHeaders(config.isProduction))
   app.use(compression())
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '365d', immutable: true, index: false }))
@@ -82,6 +84,8 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(sessionRoutes(db))
   app.use(mfaRoutes(db, mfa))
   app.use(invitationRoutes(db))
+  // Ahead of the filing pages, which answer the same address with an older rule for staff.
+  app.use(reportPhotoRoutes(db))
   app.use(filingRoutes(db, config))
   app.use(reportRoutes(db))
   app.use('/staff', signInBeforeStaffPages)

@@ -32,6 +32,9 @@ export type DbOptions = {
   poolMax?: number
 }
 
+/** A failed query's message names the statement with its placeholders, never the values bound to them. */
+const compileSqlOnError = false
+
 const migrationSettings = {
   directory: path.resolve(__dirname, '../../migrations'),
   loadExtensions: ['.ts'],
@@ -46,6 +49,7 @@ export async function createDb(options: DbOptions): Promise<Db> {
       connection: options.databaseUrl,
       pool: { min: 0, max: options.poolMax ?? 10 },
       migrations: migrationSettings,
+      compileSqlOnError,
     })
   }
   return createEmbeddedDb(options.dataDir ?? './data')
@@ -73,6 +77,7 @@ async function createEmbeddedDb(dataDir: string): Promise<Db> {
     dialect: 'postgres',
     connection: () => ({ pglite }) as object,
     migrations: migrationSettings,
+    compileSqlOnError,
   })
 }
 

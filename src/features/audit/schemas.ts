@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isFilterDay } from '../../lib/days'
 import { blankToUndefined } from '../../web/forms'
 
 const text = (max: number) =>
@@ -11,20 +12,10 @@ const text = (max: number) =>
       .optional(),
   )
 
-/** A calendar day typed as YYYY-MM-DD (what a date field sends), checked to exist. */
+/** A calendar day typed as YYYY-MM-DD (what a date field sends), checked to exist, from 2000 to 2099. */
 const day = z.preprocess(
   blankToUndefined,
-  z
-    .string()
-    .trim()
-    .refine((value) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-      if (!match) return false
-      const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])]
-      const parsed = new Date(Date.UTC(year, month - 1, date))
-      return year >= 2000 && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date
-    }, 'errors.staffAdmin.auditDate')
-    .optional(),
+  z.string().trim().refine(isFilterDay, 'errors.staffAdmin.auditDate').optional(),
 )
 
 export const auditFilterSchema = z

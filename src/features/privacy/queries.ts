@@ -77,11 +77,20 @@ export type PublicEventRow = {
   created_at: Date
 }
 
-/** The public timeline of the reports: never the staff's internal notes or names. */
+/**
+ * The public timeline of the reports, as their pages show it: the creation, status changes and
+ * notes with a public message. Staff work (assignment, reassignment, moderation, internal notes)
+ * and the staff's names stay out.
+ */
 export async function publicEventsOf(db: Knex, reportIds: number[]): Promise<PublicEventRow[]> {
   if (reportIds.length === 0) return []
   return db('report_events')
     .whereIn('report_id', reportIds)
+    .where((query) =>
+      query
+        .whereIn('type', ['created', 'status_changed'])
+        .orWhere((note) => note.where('type', 'note').whereNotNull('public_message')),
+    )
     .orderBy([
       { column: 'created_at', order: 'asc' },
       { column: 'id', order: 'asc' },
@@ -175,18 +184,23 @@ export async function reportPhotosOf(db: Knex, reportIds: number[]) {
     >('report_id', 'content_type', 'width', 'height', 'byte_size', 'created_at')
 }
 
-/** The reports of others that the person follows. */
+/**
+ * The reports of others that the person follows, named as their public page names them: the
+ * title after moderation, and no title at all once the report is hidden or its category is not
+ * public (the person may no longer read it).
+ */
 export async function followedReportsOf(db: Knex, userId: number) {
   return db('report_followers as f')
     .join('reports as r', 'r.id', 'f.report_id')
+    .join('categories as c', 'c.id', 'r.category_id')
     .where('f.user_id', userId)
     .orderBy([
       { column: 'f.created_at', order: 'asc' },
       { column: 'r.id', order: 'asc' },
     ])
-    .select<{ reference: string; title: string; followed_at: Date }[]>(
+    .select<{ reference: string; title: string | null; followed_at: Date }[]>(
       'r.reference',
-      db.raw('COALESCE(r.public_title, r.title) AS title'),
+      db.raw('CASE WHEN c.is_public AND NOT r.is_hidden THEN COALESCE(r.public_title, r.title) END AS title'),
       'f.created_at as followed_at',
     )
 }

@@ -29,6 +29,8 @@ import {
   sessionsOf,
   tokensOf,
   twoFactorOf,
+  type AuditRow,
+  type AuditSubject,
 } from './queries'
 
 /** Columns and session entries that are secrets, not information about the person: never exported. */
@@ -50,6 +52,61 @@ function camelCase(key: string): string {
 
 function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [camelCase(key), value]))
+}
+
+/**
+ * What an audit row about the person's own account, claims and reports may tell them: what they
+ * gave, and what the municipality told them or shows publicly. Reasons, internal notes, staff
+ * members and other people stay out; an action not listed here says only that it happened.
+ */
+const AUDIT_FIELDS: Record<string, readonly string[]> = {
+  'report.status_changed': ['status', 'publicMessage'],
+  'report.noted': ['status', 'publicMessage'],
+  'report.marked_duplicate': ['status'],
+  'report.moderated': ['hidden', 'publicTitle', 'publicDescription'],
+  'report.photo_moderated': ['hidden'],
+  'afm_claim.verified': ['status', 'afm'],
+  'afm_claim.rejected': ['status', 'afm', 'rejectionReason'],
+  'mfa.enrolled': ['twoFactor'],
+  'mfa.reset': ['twoFactor'],
+  'staff.invited': ['fullName', 'email', 'roles', 'department', 'language', 'invitationExpires'],
+  'staff.access_changed': ['roles', 'department'],
+  'staff.reactivated': ['active'],
+  'staff.deactivated': ['active'],
+  'staff.invitation_resent': ['invitationExpires'],
+}
+
+function pickFields(value: unknown, fields: readonly string[]): Record<string, unknown> | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null
+  const kept = fields.filter((field) => field in value)
+  if (kept.length === 0) return null
+  return Object.fromEntries(kept.map((field) => [field, (value as Record<string, unknown>)[field]]))
+}
+
+function isAbout(row: AuditRow, subject: AuditSubject): boolean {
+  const id = String(row.entity_id)
+  if (row.entity_type === 'user') return id === String(subject.userId)
+  if (row.entity_type === 'afm_claim') return subject.claimIds.map(String).includes(id)
+  if (row.entity_type === 'report') return subject.reportReferences.includes(id)
+  return false
+}
+
+/**
+ * One audit row for the export. What the person did to others' records shows as the action and
+ * the record only: the details are about someone else.
+ */
+function auditEntry(row: AuditRow, subject: AuditSubject) {
+  const byThem = row.actor_id !== null && Number(row.actor_id) === subject.userId
+  const fields = isAbout(row, subject) ? (AUDIT_FIELDS[row.action] ?? []) : []
+  return {
+    at: row.created_at,
+    action: row.action,
+    record: { type: row.entity_type, id: row.entity_id },
+    before: pickFields(row.before, fields),
+    after: pickFields(row.after, fields),
+    by: byThem ? 'you' : 'municipality',
+    ...(byThem ? { ip: row.ip } : {}),
+  }
 }
 
 type StoredSession = {
@@ -87,7 +144,8 @@ function sessionView(session: { sid: string; sess: unknown; expired: Date }, cur
 
 /**
  * Everything the portal holds about an account, as plain data for a JSON file. The sessions'
- * ids, the staff's names and addresses, and internal notes are not the person's data and stay out.
+ * ids, the staff's names, addresses and ids, internal notes and reasons, and reports the person
+ * may no longer read are not the person's data and stay out.
  */
 export async function exportAccountData(db: Db, userId: number, currentSessionId: string | undefined) {
   const account = await accountRow(db, userId)
@@ -121,11 +179,12 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
   const reportIds = reports.map((report) => Number(report.id))
   const events = await publicEventsOf(db, reportIds)
   const photos = await reportPhotosOf(db, reportIds)
-  const audit = await auditRowsAbout(db, {
+  const subject: AuditSubject = {
     userId,
     claimIds: claims.map((claim) => claim.id),
     reportReferences: reports.map((report) => report.reference),
-  })
+  }
+  const audit = await auditRowsAbout(db, subject)
 
   return {
     exportedAt: now().toISOString(),
@@ -215,18 +274,7 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
       queuedAt: mail.created_at,
       sentAt: mail.sent_at,
     })),
-    auditLog: audit.map((row) => {
-      const byThem = row.actor_id !== null && Number(row.actor_id) === userId
-      return {
-        at: row.created_at,
-        action: row.action,
-        record: { type: row.entity_type, id: row.entity_id },
-        before: row.before,
-        after: row.after,
-        by: byThem ? 'you' : 'municipality',
-        ...(byThem ? { ip: row.ip } : {}),
-      }
-    }),
+    auditLog: audit.map((row) => auditEntry(row, subject)),
   }
 }
 

@@ -1,12 +1,13 @@
 // Staff statistics of reports: counts by status, category, department and Athens month, and the
 // median time to a first response and to resolution, with the work queue's filters.
-import { stringify } from 'csv-stringify/sync'
 import { Router } from 'express'
 import type { Knex } from 'knex'
 import type { Db } from '../../db'
 import { currentUser, requireRole } from '../../web/auth'
+import { spreadsheetCsv, type CsvCell } from '../../web/csv'
 import type { Language } from '../../web/i18n'
 import { durationParts, formatDecimal, formatMonth } from '../../lib/format'
+import { REPORT_STAFF_ROLES } from '../accounts/roles'
 import { auditContext, recordAudit, type AuditContext } from '../audit/service'
 import { applyQueueFilters, type QueueFilters } from './staff-queries'
 import { REPORT_STATUSES } from './states'
@@ -109,7 +110,7 @@ export async function dashboardCsv(
     entityId: 'dashboard',
     after: { filters: filters || null, rows: data.total },
   })
-  const rows: (string | number)[][] = []
+  const rows: CsvCell[][] = []
   for (const [section, list] of [
     ['byStatus', data.byStatus],
     ['byCategory', data.byCategory],
@@ -122,18 +123,13 @@ export async function dashboardCsv(
   const round = (value: number | null) => (value === null ? '' : formatDecimal(value, lang))
   rows.push([t('staffDashboard.medians'), t('staffDashboard.firstResponse'), round(data.firstResponseHours)])
   rows.push([t('staffDashboard.medians'), t('staffDashboard.resolution'), round(data.resolutionHours)])
-  return stringify(rows, {
-    bom: true,
-    delimiter: ';',
-    record_delimiter: 'windows',
-    header: true,
-    columns: [t('staffDashboard.csv.section'), t('staffDashboard.csv.label'), t('staffDashboard.csv.value')],
-  })
+  const header = ['section', 'label', 'value'].map((key) => t(`staffDashboard.csv.${key}`))
+  return spreadsheetCsv(header, rows)
 }
 
 export function dashboardRoutes(db: Db): Router {
   const router = Router()
-  const guard = requireRole('clerk', 'admin')
+  const guard = requireRole(...REPORT_STAFF_ROLES)
 
   router.get(DASHBOARD_PATH, guard, async (req, res) => {
     const { query, invalid } = readQueueQuery(req.query)

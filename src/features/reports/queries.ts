@@ -199,6 +199,22 @@ export async function allReports(db: Db, page: Page) {
 }
 
 export async function reportEvents(db: Db, reportId: number): Promise<ReportEventRow[]> {
+  return eventsQuery(db, reportId)
+}
+
+/**
+ * The timeline its author sees, which is the public one: the creation, status changes and notes
+ * with a public message. Assignment, reassignment, moderation and internal notes are staff work.
+ */
+export async function authorEvents(db: Db, reportId: number): Promise<ReportEventRow[]> {
+  return eventsQuery(db, reportId).where((query) =>
+    query
+      .whereIn('e.type', ['created', 'status_changed'])
+      .orWhere((note) => note.where('e.type', 'note').whereNotNull('e.public_message')),
+  )
+}
+
+function eventsQuery(db: Db, reportId: number) {
   return db('report_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .where('e.report_id', reportId)

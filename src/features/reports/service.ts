@@ -8,6 +8,7 @@ import {
   allDistricts,
   allReports,
   allStreets,
+  authorEvents,
   districtExists,
   findActiveCategory,
   findReportByReference,
@@ -22,7 +23,8 @@ import {
   type CategoryRow,
   type ReportRow,
 } from './queries'
-import { visibleReportPhotos } from './filing-queries'
+import { worksReports, type Role } from '../accounts/roles'
+import { reportPhotoContent, visibleReportPhotos } from './filing-queries'
 import { ownReportControls } from './reopen'
 import type { NewReport, StatusChange } from './schemas'
 import { canMove } from './states'
@@ -174,10 +176,28 @@ export type ReportView = { report: ReportRow; events: Awaited<ReturnType<typeof 
 export async function citizenReport(db: Db, authorId: number, reference: string) {
   const report = await findReportByReference(db, checkedReference(reference))
   if (!report || report.author_id !== authorId) throw new NotFoundError()
-  const events = await reportEvents(db, report.id)
+  const events = await authorEvents(db, report.id)
   const controls = await ownReportControls(db, report)
   const photos = await visibleReportPhotos(db, report.id)
   return { report, events: events.map((event) => ({ ...event, internal_note: null })), controls, photos }
+}
+
+/**
+ * A report's photo for its author (unless a moderator hid it) or for staff who work reports (any
+ * photo, hidden or in a category that is not public); for anyone else there is no such photo.
+ */
+export async function reportPhotoFor(
+  db: Db,
+  viewer: { id: number; roles: readonly Role[] },
+  reference: string,
+  photoId: string,
+) {
+  if (!/^\d{1,15}$/.test(photoId)) throw new NotFoundError()
+  const photo = await reportPhotoContent(db, checkedReference(reference), Number(photoId))
+  if (!photo) throw new NotFoundError()
+  const isAuthor = photo.author_id !== null && Number(photo.author_id) === viewer.id
+  if (!worksReports(viewer.roles) && !(isAuthor && !photo.is_hidden)) throw new NotFoundError()
+  return { contentType: photo.content_type, content: photo.content }
 }
 
 export async function staffReport(db: Db, reference: string): Promise<ReportView> {

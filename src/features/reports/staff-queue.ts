@@ -1,10 +1,11 @@
 // The clerks' work queue: filters read from a bookmarkable query string, keyset paging with
 // "next" and "previous" cursors, and the same list as a CSV file that Greek Excel opens.
-import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import type { Db } from '../../db'
+import { isExistingDay, isFilterDay } from '../../lib/days'
 import { formatDateTime } from '../../lib/format'
 import { normaliseText } from '../../lib/text'
+import { spreadsheetCsv } from '../../web/csv'
 import type { Language } from '../../web/i18n'
 import { recordAudit, type AuditContext } from '../audit/service'
 import {
@@ -24,12 +25,6 @@ export const QUEUE_PAGE_SIZE = 25
 export const CSV_LIMIT = 10000
 export const QUEUE_PATH = '/staff/reports'
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-const isRealDay = (value: string) => {
-  if (!DAY.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 const id = z.coerce.number().int().positive().max(2147483647)
 
 /** Each filter on its own: a value that does not parse is dropped and named, the rest still apply. */
@@ -42,8 +37,8 @@ const FIELD_SCHEMAS = {
   department: id,
   district: z.string().regex(/^[a-z0-9_-]{1,60}$/),
   assignee: z.union([z.enum(['me', 'unassigned']), id]),
-  from: z.string().refine(isRealDay),
-  to: z.string().refine(isRealDay),
+  from: z.string().refine(isFilterDay),
+  to: z.string().refine(isFilterDay),
   q: z.string().transform(normaliseText).pipe(z.string().max(100)),
   sort: z.enum(QUEUE_SORTS),
   scope: z.enum(['all', 'department']),
@@ -146,22 +141,14 @@ export function queueFilters(query: QueueQuery, viewer: QueueViewer): QueueFilte
   }
 }
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/
+/** A timestamptz as PostgreSQL writes it as text: `2026-12-01 09:30:00.123456+02`. */
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/
 
-/** A timestamptz as PostgreSQL writes it as text, with every part in range, so the cast cannot fail. */
+/** Every part in range, the offset too (PostgreSQL refuses more than 15:59), so the cast cannot fail. */
 function isTimestampText(value: string): boolean {
   const match = TIMESTAMP.exec(value)
-  if (!match) return false
-  const [, year, month, day, hour, minute, second] = match.map(Number) as number[]
-  return (
-    isRealDay(`${match[1]}-${match[2]}-${match[3]}`) &&
-    year! >= 1 &&
-    month! >= 1 &&
-    day! >= 1 &&
-    hour! < 24 &&
-    minute! < 60 &&
-    second! < 60
-  )
+  return Boolean(match && isExistingDay(match[1]!) && match[1]! >= '0001-01-01')
 }
 
 /** Cursors travel in the URL as base64url JSON arrays of the sort keys, as text. */
@@ -272,8 +259,8 @@ export async function workQueueOptions(db: Db, lang: Language) {
 }
 
 /**
- * The filtered queue as CSV: `;` between fields and a byte order mark, which is what Excel set
- * to Greek expects; at most CSV_LIMIT rows, newest first unless sorted otherwise. Audited.
+ * The filtered queue as a spreadsheet's CSV: at most CSV_LIMIT rows, newest first unless sorted
+ * otherwise. Audited.
  */
 export async function queueCsv(
   db: Db,
@@ -292,7 +279,24 @@ export async function queueCsv(
     after: { filters: queueSearch(query) || null, rows: rows.length },
   })
   const time = (value: Date | null) => (value ? formatDateTime(value, lang) : '')
-  return stringify(
+  const header = [
+    'reference',
+    'status',
+    'kind',
+    'title',
+    'description',
+    'category',
+    'department',
+    'address',
+    'district',
+    'assignee',
+    'submitted',
+    'updated',
+    'firstResponse',
+    'resolved',
+  ].map((key) => t(`staffReports.csv.${key}`))
+  return spreadsheetCsv(
+    header,
     rows.map((row) => [
       row.reference,
       t(`status.${row.status}.label`),
@@ -303,33 +307,11 @@ export async function queueCsv(
       lang === 'en' ? row.department_en : row.department_el,
       row.address,
       lang === 'en' ? row.district_en : row.district_el,
-      row.assignee_name ?? '',
+      row.assignee_name,
       time(row.created_at),
       time(row.updated_at),
       time(row.first_response_at),
       time(row.resolved_at),
     ]),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: 'windows',
-      header: true,
-      columns: [
-        'reference',
-        'status',
-        'kind',
-        'title',
-        'description',
-        'category',
-        'department',
-        'address',
-        'district',
-        'assignee',
-        'submitted',
-        'updated',
-        'firstResponse',
-        'resolved',
-      ].map((key) => t(`staffReports.csv.${key}`)),
-    },
   )
 }

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express'
 import type { ZodType } from 'zod'
 import type { Db } from '../../db'
 import { currentUser, requireRole } from '../../web/auth'
+import { REPORT_STAFF_ROLES } from '../accounts/roles'
 import { parseForm, type FormError, type FormValues } from '../../web/forms'
 import { auditContext } from '../audit/service'
 import { reportFormOptions } from './service'
@@ -41,7 +42,7 @@ function viewerOf(req: Request) {
 
 export function staffReportRoutes(db: Db): Router {
   const router = Router()
-  router.use('/staff/reports', requireRole('clerk', 'admin'))
+  router.use('/staff/reports', requireRole(...REPORT_STAFF_ROLES))
 
   router.get(QUEUE_PATH, async (req, res) => {
     const { query, invalid } = readQueueQuery(req.query)
@@ -65,7 +66,7 @@ export function staffReportRoutes(db: Db): Router {
     })
   })
 
-  router.get(`${QUEUE_PATH}.csv`, requireRole('clerk', 'admin'), async (req, res) => {
+  router.get(`${QUEUE_PATH}.csv`, requireRole(...REPORT_STAFF_ROLES), async (req, res) => {
     const { query } = readQueueQuery(req.query)
     const csv = await queueCsv(db, auditContext(req), query, viewerOf(req), req.lang, req.t)
 

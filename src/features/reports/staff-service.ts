@@ -300,9 +300,23 @@ export async function assignReport(db: Db, audit: AuditContext, reference: strin
   })
 }
 
+/** Whether anyone may read the report: not hidden, and in a category whose reports are public. */
+async function isPublicReport(trx: Knex, report: { is_hidden: boolean; category_id: number }) {
+  if (report.is_hidden) return false
+  return Boolean(await trx('categories').where({ id: report.category_id, is_public: true }).first('id'))
+}
+
+/** The duplicate's author and followers, but the original's author, who hears of it anyway. */
+async function peopleOf(trx: Knex, report: StaffReportRow, originalAuthorId: number): Promise<number[]> {
+  const people: number[] = await trx('report_followers').where({ report_id: report.id }).pluck('user_id')
+  if (report.author_id !== null) people.push(report.author_id)
+  return [...new Set(people.map(Number))].filter((id) => id !== originalAuthorId)
+}
+
 /**
  * Marks a report as a duplicate of an original: both link to each other, the duplicate's status
- * becomes `duplicate`, and its author and followers follow the original from now on. A report
+ * becomes `duplicate`, and its author and followers follow the original from now on, if the
+ * original is public: following a report nobody may read would make it known to them. A report
  * cannot duplicate itself, a duplicate, or become a duplicate while others point to it.
  */
 export async function markDuplicate(db: Db, audit: AuditContext, reference: string, input: DuplicateInput) {
@@ -350,9 +364,9 @@ export async function markDuplicate(db: Db, audit: AuditContext, reference: stri
     })
     // Mail about this change goes to the duplicate's people before they move to the original.
     await mailUpdate(trx, report, { status: 'duplicate', message, changed: true })
-    const people = await trx('report_followers').where({ report_id: report.id }).pluck('user_id')
-    if (report.author_id !== null) people.push(report.author_id)
-    const newFollowers = [...new Set(people.map(Number))].filter((id) => id !== Number(original.author_id))
+    const newFollowers = (await isPublicReport(trx, original))
+      ? await peopleOf(trx, report, Number(original.author_id))
+      : []
     if (newFollowers.length) {
       await trx('report_followers')
         .insert(newFollowers.map((userId) => ({ report_id: original.id, user_id: userId })))
