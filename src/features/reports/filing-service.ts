@@ -1,6 +1,9 @@
 // The rules of filing a report step by step: the draft kept on the server between the steps, which
 // step comes next, the check-your-answers page with possible duplicates nearby, and sending.
+import type { Knex } from 'knex'
 import type { Db } from '../../db'
+import { now } from '../../lib/clock'
+import { athensYear } from '../../lib/format'
 import type { Language } from '../../web/i18n'
 import { NotFoundError } from '../../web/errors'
 import {
@@ -21,8 +24,17 @@ import {
 } from './filing-queries'
 import { followReport, type FollowOutcome } from './following'
 import { MAX_PHOTOS, PhotoError, preparePhoto } from './photos'
-import { activeCategories, allDistricts, districtExists, referenceBySubmission } from './queries'
-import { citizenReport, fileReport, groupCategories, ReportInputError, reportFormOptions } from './service'
+import {
+  activeCategories,
+  allDistricts,
+  districtExists,
+  findActiveCategory,
+  insertEvent,
+  insertReport,
+  nextReference,
+  referenceBySubmission,
+} from './queries'
+import { citizenReport, groupCategories, ReportInputError, reportFormOptions } from './service'
 import type { ReportKind } from './states'
 
 export const FILING_PATH = '/reports/new'
@@ -295,6 +307,8 @@ export async function checkView(db: Db, userId: number, lang: Language, t: (key:
 /**
  * Files the draft. Sending the same final form twice files one report: the draft's one-time key
  * is the report's submission key, and once the draft is gone the key finds the report it became.
+ * Two sendings at the same moment meet at the database's unique key; the second is given the
+ * first one's report.
  */
 export async function sendDraft(db: Db, userId: number, submissionKey: string): Promise<string> {
   const draft = await loadDraft(db, userId)
@@ -305,30 +319,43 @@ export async function sendDraft(db: Db, userId: number, submissionKey: string): 
   }
   const open = firstOpenStep(draft)
   if (open) throw new DraftIncompleteError(open)
-  const data = draft.data
-  return fileReport(
-    db,
-    userId,
-    {
-      kind: data.kind!,
-      categoryId: data.categoryId!,
-      title: data.title!,
-      description: data.description!,
-      address: data.address!,
-      district: data.district!,
-      showName: data.showName!,
-      submissionKey,
-    },
-    {
-      lat: data.lat,
-      lng: data.lng,
-      answers: data.answers,
-      attach: async (trx, reportId) => {
-        await moveDraftPhotos(trx, userId, reportId)
-        await deleteDraft(trx, userId)
-      },
-    },
-  )
+  try {
+    return await db.transaction((trx) => fileDraft(trx, userId, draft.data, submissionKey))
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err
+    const earlier = await referenceBySubmission(db, userId, submissionKey)
+    if (!earlier) throw err
+    return earlier
+  }
+}
+
+/** The report made of a complete draft: its department follows from the category; the timeline starts. */
+async function fileDraft(trx: Knex.Transaction, userId: number, data: DraftData, submissionKey: string) {
+  const category = await findActiveCategory(trx, data.categoryId!)
+  if (!category) throw new ReportInputError('categoryId', 'errors.report.category')
+  if (!(await districtExists(trx, data.district!)))
+    throw new ReportInputError('district', 'errors.report.district')
+  const reference = await nextReference(trx, athensYear(now()))
+  const reportId = await insertReport(trx, {
+    reference,
+    kind: data.kind!,
+    category_id: category.id,
+    department_id: category.department_id,
+    author_id: userId,
+    title: data.title!,
+    description: data.description!,
+    address: data.address!,
+    district: data.district!,
+    show_name: data.showName!,
+    submission_key: submissionKey,
+    lat: data.lat ?? null,
+    lng: data.lng ?? null,
+    answers: JSON.stringify(data.answers ?? {}),
+  })
+  await moveDraftPhotos(trx, userId, reportId)
+  await deleteDraft(trx, userId)
+  await insertEvent(trx, { report_id: reportId, actor_id: userId, type: 'created', to_status: 'submitted' })
+  return reference
 }
 
 /** Follows an open report nearby instead of filing: the draft is then thrown away. */
