@@ -31,6 +31,8 @@ import {
   discardDraft,
   draftPhoto,
   DraftIncompleteError,
+  DRAFT_LIFETIME_MS,
+  expiredDraftNotice,
   filedView,
   FILING_PATH,
   followInstead,
@@ -82,6 +84,8 @@ function valuesOf(draft: Draft): FormValues {
   return values
 }
 
+const DAY = 24 * 60 * 60 * 1000
+
 const inputError = (req: Request, err: ReportInputError): FormError[] => [
   { field: err.field, text: req.t(err.messageKey) },
 ]
@@ -107,7 +111,16 @@ export function filingRoutes(db: Db, config: Config): Router {
     const errors = options.errors ?? []
     const values = options.values ?? valuesOf(draft)
     const locals = options.locals ?? {}
-    const common = { step, draft, errors, values, back: previousStep(step, draft), ...locals }
+    const expiredDraft = await expiredDraftNotice(db, currentUser(req).id)
+    const common = {
+      step,
+      draft,
+      errors,
+      values,
+      back: previousStep(step, draft),
+      expiredDraft: expiredDraft ? { lastChanged: expiredDraft, days: DRAFT_LIFETIME_MS / DAY } : null,
+      ...locals,
+    }
     res.status(errors.length ? 400 : 200)
     switch (step) {
       case 'category': {

@@ -8,7 +8,9 @@ import type { Language } from '../../web/i18n'
 import { NotFoundError } from '../../web/errors'
 import {
   deleteDraft,
+  deleteDraftExpiriesBefore,
   deleteDraftPhoto,
+  deleteDraftsChangedBefore,
   draftPhotoContent,
   draftPhotos,
   findDraft,
@@ -18,6 +20,7 @@ import {
   nearbyOpenReports,
   saveDraftData,
   streetPosition,
+  takeDraftExpiry,
   type DraftPhotoRow,
   type FilingCategoryRow,
   type Question,
@@ -64,6 +67,13 @@ export type Draft = {
   category: FilingCategoryRow | undefined
   photos: DraftPhotoRow[]
 }
+
+const DAY = 24 * 60 * 60 * 1000
+/** A draft nobody has changed for this long is deleted with its photos. */
+export const DRAFT_LIFETIME_MS = 7 * DAY
+/** How long the owner of a deleted draft is still told why it is gone. */
+const EXPIRY_NOTICE_MS = 30 * DAY
+const EXPIRY_BATCH = 200
 
 export class DraftIncompleteError extends Error {
   constructor(readonly step: Step) {
@@ -367,6 +377,31 @@ export async function followInstead(db: Db, userId: number, reference: string): 
 
 export async function discardDraft(db: Db, userId: number): Promise<void> {
   await deleteDraft(db, userId)
+}
+
+/**
+ * Deletes the drafts, and their photos, that nobody has changed for `DRAFT_LIFETIME_MS`, batch by
+ * batch, and forgets old notes of deleted drafts. The answer is how many drafts were deleted.
+ */
+export async function expireDrafts(db: Db): Promise<number> {
+  const at = now()
+  const before = new Date(at.getTime() - DRAFT_LIFETIME_MS)
+  let deleted = 0
+  for (;;) {
+    const batch = await deleteDraftsChangedBefore(db, before, at, EXPIRY_BATCH)
+    deleted += batch
+    if (batch < EXPIRY_BATCH) break
+  }
+  await deleteDraftExpiriesBefore(db, new Date(at.getTime() - EXPIRY_NOTICE_MS))
+  return deleted
+}
+
+/**
+ * When the resident's last draft was changed, if it has since been deleted for being left
+ * alone: said once, on the first filing page they see afterwards.
+ */
+export async function expiredDraftNotice(db: Db, userId: number): Promise<Date | undefined> {
+  return takeDraftExpiry(db, userId)
 }
 
 /** The confirmation page: only the report's author sees it. */
