@@ -9,6 +9,8 @@ import { NotFoundError } from '../../web/errors'
 import { parseForm, submittedValues, type FormError, type FormValues } from '../../web/forms'
 import { isStaff } from '../accounts/roles'
 import { requireVerifiedEmail } from '../accounts/guards'
+import { throttledErrors } from '../throttling/middleware'
+import { limitReportPhotos, limitReportSending } from '../throttling/service'
 import { reportPhotoContent } from './filing-queries'
 import {
   categorySchema,
@@ -105,6 +107,7 @@ export function filingRoutes(db: Db, config: Config): Router {
       errors?: FormError[]
       values?: FormValues
       locals?: Record<string, unknown>
+      status?: number
     } = {},
   ) {
     const draft = options.draft ?? (await loadDraft(db, currentUser(req).id))
@@ -121,7 +124,7 @@ export function filingRoutes(db: Db, config: Config): Router {
       expiredDraft: expiredDraft ? { lastChanged: expiredDraft, days: DRAFT_LIFETIME_MS / DAY } : null,
       ...locals,
     }
-    res.status(errors.length ? 400 : 200)
+    res.status(options.status ?? (errors.length ? 400 : 200))
     switch (step) {
       case 'category': {
         const search = categorySearchSchema.parse({ q: req.query.q ?? '' }).q
@@ -252,6 +255,11 @@ export function filingRoutes(db: Db, config: Config): Router {
   router.get(stepPath('photos'), (req, res) => showStep(req, res, 'photos'))
   router.post(PHOTO_UPLOAD_PATH, async (req, res) => {
     const userId = currentUser(req).id
+    const verdict = await limitReportPhotos(db, userId, req.ip)
+    if (!verdict.allowed) {
+      const errors = throttledErrors(req, res, verdict, 'photoUpload', PHOTO_FIELD)
+      return renderStep(req, res, 'photos', { errors, values: {}, status: 429 })
+    }
     const problem = photoUploadProblemOf(req)
     try {
       if (problem) throw new PhotoError(problem === 'tooLarge' ? 'tooLarge' : 'notImage')
@@ -287,21 +295,28 @@ export function filingRoutes(db: Db, config: Config): Router {
     res.redirect(303, afterStep(draft))
   })
 
-  router.get(stepPath('check'), async (req, res) => {
+  /** The check page, or the first step still to answer when there is one. */
+  async function renderCheck(req: Request, res: Response, errors: FormError[] = []) {
     try {
       const view = await checkView(db, currentUser(req).id, req.lang, req.t)
-      res.render('reports/new/check', { ...view, errors: [] })
+      res.render('reports/new/check', { ...view, errors })
     } catch (err) {
       if (!(err instanceof DraftIncompleteError)) throw err
       res.redirect(303, stepPath(err.step))
     }
-  })
+  }
+
+  router.get(stepPath('check'), (req, res) => renderCheck(req, res))
 
   router.post(stepPath('check'), async (req, res) => {
     const form = parseForm(sendSchema, req)
     if (!form.ok) return res.redirect(303, stepPath('check'))
+    const userId = currentUser(req).id
+    const verdict = await limitReportSending(db, userId, req.ip)
+    if (!verdict.allowed)
+      return renderCheck(req, res, throttledErrors(req, res, verdict, 'reportSend', 'send'))
     try {
-      const reference = await sendDraft(db, currentUser(req).id, form.data.submissionKey)
+      const reference = await sendDraft(db, userId, form.data.submissionKey)
       req.log.info({ event: 'report_filed', reference }, 'report filed')
       res.redirect(303, `${FILING_PATH}/filed/${reference}`)
     } catch (err) {
