@@ -132,6 +132,7 @@ describe('downloading my data', () => {
     ])
     expect(data.auditLog[0]).not.toHaveProperty('ip')
     expect(data.mails).toEqual([
+      expect.objectContaining({ template: 'report-filed', language: 'el' }),
       expect.objectContaining({ template: 'report-status', language: 'el' }),
       expect.objectContaining({ template: 'afm-decision', language: 'el' }),
     ])

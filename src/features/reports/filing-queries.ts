@@ -27,6 +27,13 @@ export async function findFilingCategory(db: Knex, id: number): Promise<FilingCa
   return db<FilingCategoryRow>('categories').where({ id, is_active: true }).first()
 }
 
+/** Who a confirmation goes to: the resident, by the address and in the language of their account. */
+export async function findResident(db: Knex, userId: number) {
+  return db('users')
+    .where({ id: userId })
+    .first<{ email: string; full_name: string; locale: string } | undefined>('email', 'full_name', 'locale')
+}
+
 export async function findDraft(db: Knex, userId: number): Promise<DraftRow | undefined> {
   return db('report_drafts').where({ user_id: userId }).first('submission_key', 'data')
 }

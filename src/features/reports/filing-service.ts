@@ -15,6 +15,7 @@ import {
   draftPhotos,
   findDraft,
   findFilingCategory,
+  findResident,
   insertDraftPhoto,
   moveDraftPhotos,
   nearbyOpenReports,
@@ -25,6 +26,7 @@ import {
   type FilingCategoryRow,
   type Question,
 } from './filing-queries'
+import { queueMail } from '../mail/outbox'
 import { followReport, type FollowOutcome } from './following'
 import { MAX_PHOTOS, PhotoError, preparePhoto } from './photos'
 import {
@@ -339,7 +341,10 @@ export async function sendDraft(db: Db, userId: number, submissionKey: string): 
   }
 }
 
-/** The report made of a complete draft: its department follows from the category; the timeline starts. */
+/**
+ * The report made of a complete draft: its department follows from the category, the timeline
+ * starts, and the resident is sent its reference and a link to it, all or nothing.
+ */
 async function fileDraft(trx: Knex.Transaction, userId: number, data: DraftData, submissionKey: string) {
   const category = await findActiveCategory(trx, data.categoryId!)
   if (!category) throw new ReportInputError('categoryId', 'errors.report.category')
@@ -365,6 +370,22 @@ async function fileDraft(trx: Knex.Transaction, userId: number, data: DraftData,
   await moveDraftPhotos(trx, userId, reportId)
   await deleteDraft(trx, userId)
   await insertEvent(trx, { report_id: reportId, actor_id: userId, type: 'created', to_status: 'submitted' })
+  const resident = await findResident(trx, userId)
+  if (resident) {
+    const locale = resident.locale === 'en' ? 'en' : 'el'
+    await queueMail(trx, {
+      to: resident.email,
+      template: 'report-filed',
+      locale,
+      data: {
+        name: resident.full_name,
+        reference,
+        title: data.title,
+        category: locale === 'en' ? category.name_en : category.name_el,
+        path: `/reports/${reference}`,
+      },
+    })
+  }
   return reference
 }
 
