@@ -83,7 +83,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(filingRoutes(db, config))
   app.use(reportRoutes(db))
   app.use('/staff', staffTwoFactorGate(db, mfa))
-  app.use(staffReportRoutes(db))
+  app.use(staffReportRoutes(db, config))
   app.use(dashboardRoutes(db))
   if (!config.isProduction) app.use(devMailRoutes(db, config))
   app.use(publicReportRoutes(db, config))

@@ -1,7 +1,7 @@
 // Filing a report step by step: kind → category → its questions → title and description →
 // location → photos → name shown or not → check your answers → sent. The draft is kept on the
 // server, so every step works without JavaScript; the map is an enhancement of the location step.
-import { Router, type NextFunction, type Request, type Response } from 'express'
+import { Router, type Request, type Response } from 'express'
 import type { Config } from '../../config'
 import type { Db } from '../../db'
 import { currentUser, requireUser } from '../../web/auth'
@@ -50,24 +50,12 @@ import {
   type Draft,
   type Step,
 } from './filing-service'
-import { municipalityBounds } from './location'
 import { PHOTO_FIELD, PHOTO_UPLOAD_PATH, photoUploadProblemOf } from './photo-upload'
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS, PhotoError } from './photos'
-import { LEAFLET_PREFIX, tileSource } from './public-routes'
+import { pinMapSettings } from './pin-map'
+import { allowMapTiles } from './public-routes'
 import { publicReportPath } from './public-service'
 import { ReportInputError } from './service'
-
-/** The location step's map loads tiles from the configured server, and nothing else more. */
-function allowTiles(tileUrl: string) {
-  const source = tileSource(tileUrl)
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const policy = res.getHeader('Content-Security-Policy')
-    if (source && typeof policy === 'string') {
-      res.setHeader('Content-Security-Policy', policy.replace(/img-src ([^;]*)/, `img-src $1 ${source}`))
-    }
-    next()
-  }
-}
 
 function valuesOf(draft: Draft): FormValues {
   const data = draft.data
@@ -95,7 +83,7 @@ const inputError = (req: Request, err: ReportInputError): FormError[] => [
 export function filingRoutes(db: Db, config: Config): Router {
   const router = Router()
   router.use(FILING_PATH, requireUser, requireVerifiedEmail)
-  const mapTiles = allowTiles(config.mapTileUrl)
+  const mapTiles = allowMapTiles(config.mapTileUrl)
 
   /** Renders a step with the draft's answers, or with what was sent and its errors. */
   async function renderStep(
@@ -157,12 +145,7 @@ export function filingRoutes(db: Db, config: Config): Router {
         return res.render('reports/new/location', {
           ...common,
           ...(await locationOptions(db, req.lang)),
-          map: {
-            tileUrl: config.mapTileUrl,
-            bounds: JSON.stringify(municipalityBounds()),
-            leafletCss: `${LEAFLET_PREFIX}/leaflet.css`,
-            leafletJs: `${LEAFLET_PREFIX}/leaflet.js`,
-          },
+          map: pinMapSettings(config),
         })
       case 'photos':
         return res.render('reports/new/photos', {
