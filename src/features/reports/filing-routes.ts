@@ -33,7 +33,6 @@ import {
   discardDraft,
   draftPhoto,
   DraftIncompleteError,
-  DRAFT_LIFETIME_MS,
   expiredDraftNotice,
   filedView,
   FILING_PATH,
@@ -74,8 +73,6 @@ function valuesOf(draft: Draft): FormValues {
   return values
 }
 
-const DAY = 24 * 60 * 60 * 1000
-
 const inputError = (req: Request, err: ReportInputError): FormError[] => [
   { field: err.field, text: req.t(err.messageKey) },
 ]
@@ -103,15 +100,7 @@ export function filingRoutes(db: Db, config: Config): Router {
     const values = options.values ?? valuesOf(draft)
     const locals = options.locals ?? {}
     const expiredDraft = await expiredDraftNotice(db, currentUser(req).id)
-    const common = {
-      step,
-      draft,
-      errors,
-      values,
-      back: previousStep(step, draft),
-      expiredDraft: expiredDraft ? { lastChanged: expiredDraft, days: DRAFT_LIFETIME_MS / DAY } : null,
-      ...locals,
-    }
+    const common = { step, draft, errors, values, back: previousStep(step, draft), expiredDraft, ...locals }
     res.status(options.status ?? (errors.length ? 400 : 200))
     switch (step) {
       case 'category': {

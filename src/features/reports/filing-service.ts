@@ -72,7 +72,7 @@ export type Draft = {
 
 const DAY = 24 * 60 * 60 * 1000
 /** A draft nobody has changed for this long is deleted with its photos. */
-export const DRAFT_LIFETIME_MS = 7 * DAY
+const DRAFT_LIFETIME_MS = 7 * DAY
 /** How long the owner of a deleted draft is still told why it is gone. */
 const EXPIRY_NOTICE_MS = 30 * DAY
 const EXPIRY_BATCH = 200
@@ -418,11 +418,12 @@ export async function expireDrafts(db: Db): Promise<number> {
 }
 
 /**
- * When the resident's last draft was changed, if it has since been deleted for being left
- * alone: said once, on the first filing page they see afterwards.
+ * When the resident's last draft was changed, and after how many days it was deleted, if it has
+ * since been deleted for being left alone: said once, on the first filing page they see afterwards.
  */
-export async function expiredDraftNotice(db: Db, userId: number): Promise<Date | undefined> {
-  return takeDraftExpiry(db, userId)
+export async function expiredDraftNotice(db: Db, userId: number) {
+  const lastChanged = await takeDraftExpiry(db, userId)
+  return lastChanged ? { lastChanged, days: DRAFT_LIFETIME_MS / DAY } : null
 }
 
 /** The confirmation page: only the report's author sees it. */
