@@ -90,7 +90,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(reportRoutes(db))
   app.use('/staff', signInBeforeStaffPages)
   app.use('/staff', staffTwoFactorGate(db, mfa))
-  app.use(staffReportRoutes(db))
+  app.use(staffReportRoutes(db, config))
   app.use(dashboardRoutes(db))
   if (!config.isProduction) app.use(devMailRoutes(db, config))
   app.use(publicReportRoutes(db, config))

@@ -3,6 +3,7 @@ import { createApp } from './app'
 import { ConfigError, loadConfig } from './config'
 import { createDb, isEmbedded, migrateToLatest } from './db'
 import { seedDemoIfEmpty } from './db/demo'
+import { startDraftExpiry } from './jobs/drafts'
 import { startOutboxWorker } from './jobs/outbox'
 import { createLogger } from './web/logging'
 import { seedReferenceData } from '../seeds/reference'
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, db, logger })
   const outbox = startOutboxWorker({ db, config, logger })
+  const drafts = startDraftExpiry({ db, logger })
   const server = app.listen(config.port, () => {
     logger.info(
       { port: config.port, url: config.baseUrl, engine: isEmbedded(db) ? 'embedded' : 'postgresql' },
@@ -36,8 +38,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down')
     server.close(() => {
-      outbox
-        .stop()
+      Promise.all([outbox.stop(), drafts.stop()])
         .then(() => db.destroy())
         .finally(() => process.exit(0))
     })

@@ -9,6 +9,7 @@ import pino, { type Logger } from 'pino'
 import type { Config } from '../config'
 import { renderMail } from '../features/mail/render'
 import { now } from '../lib/clock'
+import { startRepeating, type RepeatingJob } from './runner'
 
 export const MAX_ATTEMPTS = 8
 /** A claimed mail is offered again after this long if its process died while sending it. */
@@ -158,7 +159,7 @@ export async function deliverPendingNow(deps: OutboxDependencies): Promise<Deliv
   }
 }
 
-export type OutboxWorker = { stop(): Promise<void> }
+export type OutboxWorker = RepeatingJob
 
 /** Runs in the portal's process: looks for due mail every few seconds until stopped. */
 export function startOutboxWorker(
@@ -166,29 +167,19 @@ export function startOutboxWorker(
   intervalMs = POLL_INTERVAL_MS,
 ): OutboxWorker {
   const transport = deps.transport ?? mailTransportFor(deps.config)
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-
-  const tick = () => {
-    running = deliverPendingNow({ ...deps, transport })
-      .then(
-        () => undefined,
-        (err: unknown) => deps.logger.error({ err, event: 'outbox_failed' }, 'outbox delivery failed'),
-      )
-      .finally(() => {
-        running = undefined
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref()
-      })
-  }
-  timer = setTimeout(tick, 0).unref()
+  const job = startRepeating({
+    name: 'outbox',
+    intervalMs,
+    logger: deps.logger,
+    run: async () => {
+      await deliverPendingNow({ ...deps, transport })
+    },
+  })
   deps.logger.info({ via: transport.kind }, 'outbox worker started')
 
   return {
     async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
+      await job.stop()
       transport.close()
     },
   }

@@ -59,10 +59,10 @@ export async function useEnglish(agent: Agent): Promise<void> {
   await agent.get('/language/en?next=/')
 }
 
-/** The report reference in a redirect to /reports/REF or /staff/reports/REF. */
+/** The report reference in a redirect to /reports/new/filed/REF or /staff/reports/REF. */
 export function referenceFrom(response: { headers: Record<string, unknown> }): string {
   const location = String(response.headers.location ?? '')
-  const match = /\/reports\/(MYT-\d{4}-\d{5})/.exec(location)
+  const match = /\/(?:reports|filed)\/(MYT-\d{4}-\d{5})/.exec(location)
   if (!match?.[1]) throw new Error(`no report reference in ${location}`)
   return match[1]
 }

@@ -78,3 +78,12 @@ export async function fileReportThroughJourney(agent: Agent, db: Db, fields: Jou
     .type('form')
     .send({ submissionKey: submissionKeyFrom(check.text), _csrf: csrfFrom(check.text) })
 }
+
+/** Sends a photo from the photos step, as its form does. */
+export async function uploadPhoto(agent: Agent, bytes: Buffer, filename = 'photo.png') {
+  const page = await agent.get('/reports/new/photos')
+  return agent
+    .post('/reports/new/photos/upload')
+    .field('_csrf', csrfFrom(page.text))
+    .attach('photo', bytes, { filename, contentType: 'image/jpeg' })
+}

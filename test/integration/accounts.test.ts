@@ -5,7 +5,7 @@ import { endSessionsOfUser } from '../../src/features/accounts/sessions'
 import { advanceClock, setClock } from '../../src/lib/clock'
 import { csrfFrom, sessionCookie, signIn, startTestApp, submitForm, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
-import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { createUser } from '../helpers/factories'
 import { lastMail, linkTo, outbox, queuedLink, templatesSentTo } from '../helpers/mail'
 
 let ctx: TestContext
@@ -288,18 +288,11 @@ describe('an account whose address is not confirmed', () => {
     expect(form.text).toContain('Πρώτα επιβεβαιώστε τη διεύθυνση e-mail σας')
     expect(form.text).toContain('action="/email/verify/resend"')
     const filed = await agent
-      .post('/reports/new')
+      .post('/reports/new/kind')
       .type('form')
-      .send({
-        kind: 'report',
-        categoryId: String(await firstCategoryId(ctx.db)),
-        title: 'Λακκούβα',
-        description: 'Βαθιά λακκούβα.',
-        address: 'Ερμού 30',
-        district: await firstDistrictCode(ctx.db),
-        _csrf: csrfFrom(form.text),
-      })
+      .send({ kind: 'report', _csrf: csrfFrom(form.text) })
     expect(filed.status).toBe(403)
+    expect(await ctx.db('report_drafts').count({ n: '*' })).toEqual([{ n: 0 }])
     expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 0 }])
 
     const link = await queuedLink(ctx.db, 'eleni.dokimi@example.gr', 'verify-email')

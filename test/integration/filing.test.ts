@@ -10,6 +10,7 @@ import {
   postStep,
   submissionKeyFrom,
 } from '../helpers/filing'
+import { lastMail, outbox, templatesSentTo } from '../helpers/mail'
 import { HEIC, hugePhoto, phonePhoto, pngPhoto } from '../helpers/photos'
 import { createClerk } from '../helpers/public-reports'
 
@@ -445,9 +446,60 @@ describe('possible duplicates', () => {
   })
 })
 
+describe('the confirmation e-mail', () => {
+  it('gives the resident the reference and a link to the report, as text and HTML, in Greek', async () => {
+    const { agent, user } = await citizen()
+    const sent = await fileReportThroughJourney(agent, ctx.db, { title: 'Λακκούβα <μεγάλη> & βαθιά' })
+    const reference = referenceIn(String(sent.headers.location))
+
+    const [queued] = await outbox(ctx.db, user.email)
+    expect(queued).toMatchObject({ template: 'report-filed', locale: 'el', status: 'pending' })
+    const mail = await lastMail(ctx, user.email, 'report-filed')
+    expect(mail.subject).toBe(`Λάβαμε την αναφορά σας ${reference}`)
+    expect(mail.text).toContain('Λάβαμε την αναφορά σας «Λακκούβα <μεγάλη> & βαθιά» (Λακκούβα')
+    expect(mail.text).toContain(`Ο αριθμός της αναφοράς σας είναι ${reference}`)
+    expect(mail.text).toContain(`${ctx.config.baseUrl}/reports/${reference}`)
+    expect(mail.html).toContain('<html lang="el">')
+    expect(mail.html).toContain('«Λακκούβα &lt;μεγάλη&gt; &amp; βαθιά»')
+    expect(mail.html).toContain(`href="${ctx.config.baseUrl}/reports/${reference}"`)
+    expect(mail.html).toContain(`<strong style="font-size:20px;">${reference}</strong>`)
+    expect((await agent.get(String(sent.headers.location))).text).toContain('Σας στείλαμε e-mail')
+
+    // The link opens the report for its author, and for nobody else.
+    expect((await agent.get(`/reports/${reference}`)).status).toBe(200)
+    expect((await (await citizen()).agent.get(`/reports/${reference}`)).status).toBe(404)
+
+    const kept = await agent.get('/dev/mail')
+    expect(kept.text).toContain(`Λάβαμε την αναφορά σας ${reference}`)
+  })
+
+  it("is written in the language of the resident's account", async () => {
+    const { agent, user } = await citizen()
+    await ctx.db('users').where({ id: user.id }).update({ locale: 'en' })
+    const sent = await fileReportThroughJourney(agent, ctx.db, { category: 'graffiti', title: 'Graffiti' })
+    const reference = referenceIn(String(sent.headers.location))
+
+    const mail = await lastMail(ctx, user.email, 'report-filed')
+    expect(mail.subject).toBe(`We have received your report ${reference}`)
+    expect(mail.text).toContain('We have received your report “Graffiti” (Graffiti and fly-posting)')
+    expect(mail.text).toContain(`View your report: ${ctx.config.baseUrl}/reports/${reference}`)
+    expect(mail.html).toContain('<html lang="en">')
+  })
+
+  it('is not sent when nothing is filed', async () => {
+    const { agent, user } = await citizen()
+    const check = await fillDraft(agent, ctx.db)
+    await agent
+      .post('/reports/new/discard')
+      .type('form')
+      .send({ _csrf: csrfFrom(check.text) })
+    expect(await outbox(ctx.db, user.email)).toEqual([])
+  })
+})
+
 describe('sending the final form twice', () => {
-  it('files one report, at the same time or one after the other', async () => {
-    const { agent } = await citizen()
+  it('files one report and sends one confirmation, at the same time or one after the other', async () => {
+    const { agent, user } = await citizen()
     const check = await fillDraft(agent, ctx.db)
     const fields = { submissionKey: submissionKeyFrom(check.text), _csrf: csrfFrom(check.text) }
     const send = () => agent.post('/reports/new/check').type('form').send(fields)
@@ -457,6 +509,7 @@ describe('sending the final form twice', () => {
     expect(new Set([first, second, third].map((r) => r.headers.location)).size).toBe(1)
     expect(first.headers.location).toMatch(/^\/reports\/new\/filed\/MYT-/)
     expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 1 }])
+    expect(await templatesSentTo(ctx.db, user.email)).toEqual(['report-filed'])
   })
 
   it('files through the helper the other tests use', async () => {

@@ -13,7 +13,8 @@ import {
 } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { pngImage } from '../helpers/documents'
-import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { createUser } from '../helpers/factories'
+import { fileReportThroughJourney } from '../helpers/filing'
 import { translatorFor } from '../../src/web/i18n'
 import { VIEWS_DIR } from '../../src/web/views'
 
@@ -33,14 +34,12 @@ async function signedIn(options: Parameters<typeof createUser>[1] = {}) {
 }
 
 async function fileReport(agent: Agent, title: string, showName = false) {
-  const response = await submitForm(agent, '/reports/new', '/reports/new', {
-    kind: 'report',
-    categoryId: String(await firstCategoryId(ctx.db)),
+  const response = await fileReportThroughJourney(agent, ctx.db, {
+    category: 'graffiti',
     title,
     description: `${title}: περιγραφή που μένει δημόσια.`,
     address: 'Ερμού 12',
-    district: await firstDistrictCode(ctx.db),
-    ...(showName ? { showName: 'yes' } : {}),
+    showName: showName ? 'yes' : 'no',
   })
   return referenceFrom(response)
 }
@@ -133,6 +132,7 @@ describe('downloading my data', () => {
     ])
     expect(data.auditLog[0]).not.toHaveProperty('ip')
     expect(data.mails).toEqual([
+      expect.objectContaining({ template: 'report-filed', language: 'el' }),
       expect.objectContaining({ template: 'report-status', language: 'el' }),
       expect.objectContaining({ template: 'afm-decision', language: 'el' }),
     ])

@@ -1,16 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import request from 'supertest'
-import {
-  csrfFrom,
-  referenceFrom,
-  signIn,
-  startTestApp,
-  submitForm,
-  type Agent,
-  type TestContext,
-} from '../helpers/app'
+import { csrfFrom, referenceFrom, signIn, startTestApp, type Agent, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
-import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { createUser, firstDistrictCode } from '../helpers/factories'
+import { categoryIdOf, fileReportThroughJourney, postStep, type JourneyFields } from '../helpers/filing'
 
 let ctx: TestContext
 
@@ -27,16 +19,23 @@ async function citizenAgent() {
   return { user, agent }
 }
 
-async function fileReport(agent: Agent, fields: Record<string, string> = {}) {
-  return submitForm(agent, '/reports/new', '/reports/new', {
-    kind: 'report',
-    categoryId: String(await firstCategoryId(ctx.db)),
+function fileReport(agent: Agent, fields: JourneyFields = {}) {
+  return fileReportThroughJourney(agent, ctx.db, {
     title: 'Σβηστή λάμπα στην Ερμού',
     description: 'Η λάμπα έξω από το νούμερο 12 είναι σβηστή εδώ και μια εβδομάδα. 💡',
     address: 'Ερμού 12',
-    district: await firstDistrictCode(ctx.db),
     ...fields,
   })
+}
+
+/** A resident with a draft answered up to the step that takes title and description. */
+async function atDetails() {
+  const { agent } = await citizenAgent()
+  await postStep(agent, '/reports/new/kind', { kind: 'report' })
+  await postStep(agent, '/reports/new/category', {
+    categoryId: String(await categoryIdOf(ctx.db, 'pothole')),
+  })
+  return agent
 }
 
 describe('filing a report', () => {
@@ -46,7 +45,7 @@ describe('filing a report', () => {
 
     expect(response.status).toBe(303)
     const year = new Date().getFullYear()
-    expect(response.headers.location).toMatch(new RegExp(`^/reports/MYT-${year}-00001\\?filed=1$`))
+    expect(response.headers.location).toBe(`/reports/new/filed/MYT-${year}-00001`)
     const report = await ctx.db('reports').first()
     const category = await ctx.db('categories').where({ id: report.category_id }).first()
     expect(report).toMatchObject({
@@ -56,10 +55,12 @@ describe('filing a report', () => {
     })
     expect(report.description).toContain('💡')
 
-    const page = await agent.get(String(response.headers.location))
-    expect(page.status).toBe(200)
-    expect(page.text).toContain('Η αναφορά σας υποβλήθηκε')
-    expect(page.text).toContain(`MYT-${year}-00001`)
+    const confirmation = await agent.get(String(response.headers.location))
+    expect(confirmation.status).toBe(200)
+    expect(confirmation.text).toContain('Η αναφορά σας υποβλήθηκε')
+    expect(confirmation.text).toContain(`MYT-${year}-00001`)
+    const page = await agent.get(`/reports/MYT-${year}-00001`)
+    expect(page.text).toContain('Σβηστή λάμπα στην Ερμού')
     expect(page.text).toContain('Υποβλήθηκε')
   })
 
@@ -79,35 +80,53 @@ describe('filing a report', () => {
     expect(page.text.indexOf('Δεύτερη')).toBeLessThan(page.text.indexOf('Πρώτη'))
   })
 
-  it('explains what is missing and keeps the answers', async () => {
+  it('explains on each step what is missing and keeps the answers', async () => {
     const { agent } = await citizenAgent()
-    const response = await fileReport(agent, {
-      kind: '',
-      categoryId: '',
-      title: 'Κάτι',
-      description: '  ',
-      district: '',
+    const kind = await postStep(agent, '/reports/new/kind', { kind: '' })
+    expect(kind.status).toBe(400)
+    expect(kind.text).toContain('Διαλέξτε αν είναι παρατήρηση')
+    await postStep(agent, '/reports/new/kind', { kind: 'report' })
+
+    const category = await postStep(agent, '/reports/new/category', { categoryId: '' })
+    expect(category.status).toBe(400)
+    expect(category.text).toContain('Διαλέξτε κατηγορία')
+    await postStep(agent, '/reports/new/category', {
+      categoryId: String(await categoryIdOf(ctx.db, 'pothole')),
     })
 
-    expect(response.status).toBe(400)
-    expect(response.text).toContain('Διαλέξτε αν είναι παρατήρηση')
-    expect(response.text).toContain('Διαλέξτε κατηγορία')
-    expect(response.text).toContain('Περιγράψτε το πρόβλημα')
-    expect(response.text).toContain('Διαλέξτε την περιοχή')
-    expect(response.text).toContain('value="Κάτι"')
+    const details = await postStep(agent, '/reports/new/details', { title: 'Κάτι', description: '  ' })
+    expect(details.status).toBe(400)
+    expect(details.text).toContain('Περιγράψτε το πρόβλημα')
+    expect(details.text).toContain('value="Κάτι"')
+    await postStep(agent, '/reports/new/details', { title: 'Κάτι', description: 'Κάτι χάλασε.' })
+
+    const location = await postStep(agent, '/reports/new/location', { address: 'Ερμού 12', district: '' })
+    expect(location.status).toBe(400)
+    expect(location.text).toContain('Διαλέξτε την περιοχή')
+    expect(location.text).toContain('value="Ερμού 12"')
     expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 0 }])
   })
 
-  it('refuses a category or district that does not exist, without a server error', async () => {
+  it('refuses a kind, category or district that does not exist, without a server error', async () => {
     const { agent } = await citizenAgent()
-    const badCategory = await fileReport(agent, { categoryId: '999999' })
+    expect((await postStep(agent, '/reports/new/kind', { kind: 'rumour' })).status).toBe(400)
+    await postStep(agent, '/reports/new/kind', { kind: 'report' })
+    const badCategory = await postStep(agent, '/reports/new/category', { categoryId: '999999' })
     expect(badCategory.status).toBe(400)
     expect(badCategory.text).toContain('Διαλέξτε κατηγορία')
-    const badDistrict = await fileReport(agent, { district: 'atlantis' })
+    const nonsense = await postStep(agent, '/reports/new/category', { categoryId: '1e99' })
+    expect(nonsense.status).toBe(400)
+    expect(nonsense.text).toContain('Διαλέξτε κατηγορία')
+    await postStep(agent, '/reports/new/category', {
+      categoryId: String(await categoryIdOf(ctx.db, 'pothole')),
+    })
+    await postStep(agent, '/reports/new/details', { title: 'Λάμπα', description: 'Σβηστή.' })
+    const badDistrict = await postStep(agent, '/reports/new/location', {
+      address: 'Ερμού 12',
+      district: 'atlantis',
+    })
     expect(badDistrict.status).toBe(400)
     expect(badDistrict.text).toContain('Διαλέξτε την περιοχή')
-    const nonsense = await fileReport(agent, { categoryId: '1e99', kind: 'rumour' })
-    expect(nonsense.status).toBe(400)
   })
 
   it('stores text in NFC', async () => {
@@ -121,6 +140,26 @@ describe('filing a report', () => {
     const response = await request(ctx.app).get('/reports/new')
     expect(response.status).toBe(302)
     expect(response.headers.location).toBe('/login?next=%2Freports%2Fnew')
+  })
+
+  it('files nothing from a form sent to /reports/new itself', async () => {
+    const { agent } = await citizenAgent()
+    const start = await agent.get('/reports/new')
+    const response = await agent
+      .post('/reports/new')
+      .type('form')
+      .send({
+        kind: 'report',
+        categoryId: String(await categoryIdOf(ctx.db, 'pothole')),
+        title: 'Σπασμένο παγκάκι',
+        description: 'Στην πλατεία.',
+        address: 'Πλατεία Σαπφούς',
+        district: await firstDistrictCode(ctx.db),
+        _csrf: csrfFrom(start.text),
+      })
+    expect(response.status).toBe(404)
+    expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 0 }])
+    expect(await ctx.db('report_drafts').count({ n: '*' })).toEqual([{ n: 0 }])
   })
 })
 
@@ -239,12 +278,18 @@ describe('hostile input', () => {
     }
   })
 
-  it('removes NUL bytes and invisible characters, and an invisible-only title counts as empty', async () => {
-    const { agent } = await citizenAgent()
-    const empty = await fileReport(agent, { title: '\u200B\u202E' })
+  it('counts an invisible-only title as empty', async () => {
+    const agent = await atDetails()
+    const empty = await postStep(agent, '/reports/new/details', {
+      title: '\u200B\u202E',
+      description: 'Σβηστή λάμπα.',
+    })
     expect(empty.status).toBe(400)
     expect(empty.text).toContain('Γράψτε έναν σύντομο τίτλο')
+  })
 
+  it('removes NUL bytes and invisible characters and keeps emoji whole', async () => {
+    const { agent } = await citizenAgent()
     const filed = await fileReport(agent, {
       title: 'Λάμπα\u0000 σβηστή\u202E',
       description: 'Οικογένεια 👨‍👩‍👧 περνά',
@@ -257,35 +302,21 @@ describe('hostile input', () => {
 
   it('refuses a category number beyond the database integer range with a message', async () => {
     const { agent } = await citizenAgent()
-    const response = await fileReport(agent, { categoryId: '2147483648' })
+    await postStep(agent, '/reports/new/kind', { kind: 'report' })
+    const response = await postStep(agent, '/reports/new/category', { categoryId: '2147483648' })
     expect(response.status).toBe(400)
     expect(response.text).toContain('Διαλέξτε κατηγορία')
   })
-})
 
-describe('sending the same form twice', () => {
-  it('files one report, one after the other or at the same time', async () => {
-    const { agent } = await citizenAgent()
-    // The one-form POST takes the key of the form it was sent from; the step-by-step pages' own
-    // double sending is tested in filing.test.ts.
-    const form = await agent.get('/reports/new')
-    const key = randomUUID()
-    const fields = {
-      kind: 'report',
-      categoryId: String(await firstCategoryId(ctx.db)),
-      title: 'Σπασμένο παγκάκι',
-      description: 'Στην πλατεία.',
-      address: 'Πλατεία Σαπφούς',
-      district: await firstDistrictCode(ctx.db),
-      submissionKey: key!,
-      _csrf: csrfFrom(form.text),
-    }
-    const send = () => agent.post('/reports/new').type('form').send(fields)
-    const [first, second] = await Promise.all([send(), send()])
-    const third = await send()
-
-    expect([first.status, second.status, third.status]).toEqual([303, 303, 303])
-    expect(new Set([first, second, third].map((r) => r.headers.location)).size).toBe(1)
-    expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 1 }])
+  it('answers ids of photos beyond any range with 404 or a plain redirect, never a server error', async () => {
+    const agent = await atDetails()
+    const huge = '99999999999999999999999'
+    expect((await agent.get(`/reports/new/photos/${huge}`)).status).toBe(404)
+    const page = await agent.get('/reports/new/details')
+    const removed = await agent
+      .post(`/reports/new/photos/${huge}/remove`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text) })
+    expect(removed.status).toBe(303)
   })
 })

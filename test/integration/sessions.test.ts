@@ -2,7 +2,8 @@ import request from 'supertest'
 import { advanceClock, setClock } from '../../src/lib/clock'
 import { csrfFrom, signIn, startTestApp, submitForm, type Agent, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
-import { createUser, firstCategoryId, firstDistrictCode } from '../helpers/factories'
+import { createUser } from '../helpers/factories'
+import { fillDraft, submissionKeyFrom } from '../helpers/filing'
 
 const START = new Date('2026-12-03T08:00:00Z')
 const SECOND = 1000
@@ -92,21 +93,13 @@ describe('idle time-out', () => {
     const user = await createUser(ctx.db)
     const agent = request.agent(ctx.app)
     await signIn(agent, user.email, user.password)
-    const form = await agent.get('/reports/new')
+    const check = await fillDraft(agent, ctx.db)
 
     advanceClock(45 * MINUTE)
     const response = await agent
-      .post('/reports/new')
+      .post('/reports/new/check')
       .type('form')
-      .send({
-        kind: 'report',
-        categoryId: String(await firstCategoryId(ctx.db)),
-        title: 'Σπασμένο φανάρι',
-        description: 'Δεν ανάβει από χθες.',
-        address: 'Ερμού 10',
-        district: await firstDistrictCode(ctx.db),
-        _csrf: csrfFrom(form.text),
-      })
+      .send({ submissionKey: submissionKeyFrom(check.text), _csrf: csrfFrom(check.text) })
 
     expect(response.status).toBe(303)
     expect(response.headers.location).toBe('/login?ended=idle&after=30')

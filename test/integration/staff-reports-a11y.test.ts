@@ -89,6 +89,10 @@ describe.each(['el', 'en'] as const)('staff report pages in %s', (lang) => {
       [`/staff/reports/${reference}/duplicate`, { original: reference }],
       [`/staff/reports/${reference}/moderate`, { hidden: 'yes' }],
       ['/staff/reports/new', { channel: 'counter', title: 'x' }],
+      [
+        '/staff/reports/new',
+        { channel: 'phone', title: 'Καλέστε 6971234567', lat: '37.98', lng: '23.73', district: 'kentro' },
+      ],
     ]
     for (const [path, fields] of posts) {
       const response = await agent

@@ -516,6 +516,52 @@ describe("a report's staff page", () => {
     expect(publicPage.text).not.toContain('6900000000')
     expect(csrfFrom(missing.text)).toBeTruthy()
   })
+  it('refuses on the counter form what the residents may not publish, but not in the caller’s details', async () => {
+    const { agent } = await staffAgent()
+    const category = await categoryOf('cleaning')
+    const fields = {
+      channel: 'phone',
+      callerName: 'Μαρία Καλλονή',
+      callerContact: 'maria@example.gr, 697 123 4567',
+      kind: 'report',
+      categoryId: String(category.category_id),
+      title: 'Ξεχειλίζει ο κάδος',
+      description: 'Στη γωνία της πλατείας.',
+      address: 'Πλατεία Σαπφούς',
+      district: 'kentro',
+    }
+    const file = (changes: Record<string, string>) =>
+      submitForm(agent, '/staff/reports/new', '/staff/reports/new', { ...fields, ...changes })
+
+    const phone = await file({ title: 'Πάρτε τη Μαρία στο 697 123 4567' })
+    expect(phone.status).toBe(400)
+    expect(phone.text).toContain('Αφαιρέστε τον αριθμό τηλεφώνου: η αναφορά μπορεί να δημοσιευτεί.')
+    expect(phone.text).toContain(
+      'Γράψτε τον στο «Τηλέφωνο ή e-mail του δημότη», που το βλέπουν μόνο οι υπάλληλοι.',
+    )
+    expect(phone.text).toContain('value="Μαρία Καλλονή"')
+    const email = await file({ description: 'Απαντήστε στο maria@example.gr' })
+    expect(email.status).toBe(400)
+    expect(email.text).toContain('Αφαιρέστε τη διεύθυνση e-mail')
+    expect((await file({ address: 'Σαπφούς 3, τηλ. 2251012345' })).status).toBe(400)
+
+    const athens = await file({ lat: '37.98', lng: '23.73' })
+    expect(athens.status).toBe(400)
+    expect(athens.text).toContain('έξω από τα όρια του Δήμου Μυτιλήνης')
+    expect(athens.text).toContain('href="#location-map"')
+    expect((await file({ lat: '39.1065' })).status).toBe(400)
+    expect(await ctx.db('reports').count({ n: '*' })).toEqual([{ n: 0 }])
+    expect(await ctx.db('audit_log').where({ action: 'report.filed_on_behalf' })).toEqual([])
+
+    const filed = await file({ lat: '39.1065', lng: '26.5555' })
+    expect(filed.status).toBe(303)
+    const reference = /MYT-\d{4}-\d{5}/.exec(String(filed.headers.location))![0]
+    expect(await ctx.db('reports').where({ reference }).first()).toMatchObject({
+      lat: 39.1065,
+      lng: 26.5555,
+      caller_contact: 'maria@example.gr, 697 123 4567',
+    })
+  })
 })
 
 describe('the dashboard', () => {

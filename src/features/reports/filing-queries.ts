@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Db } from '../../db'
 import type { Question } from './filing-schemas'
+import { now } from '../../lib/clock'
 import type { CategoryRow } from './queries'
 
 export type { Question }
@@ -20,16 +21,35 @@ export async function findFilingCategory(db: Knex, id: number): Promise<FilingCa
   return db<FilingCategoryRow>('categories').where({ id, is_active: true }).first()
 }
 
+/** Who a confirmation goes to: the resident, by the address and in the language of their account. */
+export async function findResident(db: Knex, userId: number) {
+  return db('users')
+    .where({ id: userId })
+    .first<{ email: string; full_name: string; locale: string } | undefined>('email', 'full_name', 'locale')
+}
+
 export async function findDraft(db: Knex, userId: number): Promise<DraftRow | undefined> {
   return db('report_drafts').where({ user_id: userId }).first('submission_key', 'data')
 }
 
 /** Creates the draft on the first answer, with the one-time key its final form is sent with. */
 export async function saveDraftData(db: Db, userId: number, data: Record<string, unknown>): Promise<void> {
+  const at = now()
   await db('report_drafts')
-    .insert({ user_id: userId, submission_key: randomUUID(), data: JSON.stringify(data) })
+    .insert({
+      user_id: userId,
+      submission_key: randomUUID(),
+      data: JSON.stringify(data),
+      created_at: at,
+      updated_at: at,
+    })
     .onConflict('user_id')
-    .merge({ data: JSON.stringify(data), updated_at: db.fn.now() })
+    .merge({ data: JSON.stringify(data), updated_at: at })
+}
+
+/** A photo added or removed is a change to the draft: it keeps the draft from expiring. */
+async function touchDraft(db: Knex, userId: number): Promise<void> {
+  await db('report_drafts').where({ user_id: userId }).update({ updated_at: now() })
 }
 
 export async function deleteDraft(db: Knex, userId: number): Promise<void> {
@@ -60,13 +80,59 @@ export async function insertDraftPhoto(
     await trx('report_drafts').where({ user_id: userId }).forUpdate().first('user_id')
     const [count] = await trx('report_draft_photos').where({ user_id: userId }).count({ total: '*' })
     if (Number(count?.total ?? 0) >= max) return false
-    await trx('report_draft_photos').insert({ user_id: userId, ...photo, byte_size: photo.content.length })
+    await trx('report_draft_photos').insert({
+      user_id: userId,
+      ...photo,
+      byte_size: photo.content.length,
+      created_at: now(),
+    })
+    await touchDraft(trx, userId)
     return true
   })
 }
 
 export async function deleteDraftPhoto(db: Db, userId: number, id: number): Promise<void> {
-  await db('report_draft_photos').where({ user_id: userId, id }).delete()
+  const deleted = await db('report_draft_photos').where({ user_id: userId, id }).delete()
+  if (deleted) await touchDraft(db, userId)
+}
+
+/**
+ * Deletes up to `limit` drafts last changed before `before`, their photos with them, and notes
+ * for each owner when their draft went. Drafts another process is deleting or a resident is
+ * changing at this moment are skipped. The answer is how many were deleted.
+ */
+export async function deleteDraftsChangedBefore(db: Knex, before: Date, at: Date, limit: number) {
+  const result = await db.raw(
+    `WITH gone AS (
+       DELETE FROM report_drafts
+        WHERE user_id IN (
+          SELECT user_id FROM report_drafts
+           WHERE updated_at < ?
+           ORDER BY updated_at
+           LIMIT ?
+           FOR UPDATE SKIP LOCKED)
+        RETURNING user_id, updated_at)
+     INSERT INTO report_draft_expiries AS e (user_id, last_changed_at, expired_at)
+     SELECT user_id, updated_at, ? FROM gone
+     ON CONFLICT (user_id) DO UPDATE
+       SET last_changed_at = EXCLUDED.last_changed_at, expired_at = EXCLUDED.expired_at
+     RETURNING e.user_id`,
+    [before, limit, at],
+  )
+  return (result.rows as unknown[]).length
+}
+
+/** The note that a resident's draft was deleted, taken away as it is read. */
+export async function takeDraftExpiry(db: Knex, userId: number): Promise<Date | undefined> {
+  const [row] = await db('report_draft_expiries')
+    .where({ user_id: userId })
+    .delete()
+    .returning<{ last_changed_at: Date }[]>('last_changed_at')
+  return row ? new Date(row.last_changed_at) : undefined
+}
+
+export async function deleteDraftExpiriesBefore(db: Knex, before: Date): Promise<void> {
+  await db('report_draft_expiries').where('expired_at', '<', before).delete()
 }
 
 /** Moves the draft's photos onto the filed report, in the order they were added. */

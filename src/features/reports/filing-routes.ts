@@ -1,15 +1,15 @@
 // Filing a report step by step: kind → category → its questions → title and description →
 // location → photos → name shown or not → check your answers → sent. The draft is kept on the
 // server, so every step works without JavaScript; the map is an enhancement of the location step.
-import { Router, type NextFunction, type Request, type Response } from 'express'
+import { Router, type Request, type Response } from 'express'
 import type { Config } from '../../config'
 import type { Db } from '../../db'
 import { currentUser, requireUser } from '../../web/auth'
 import { NotFoundError } from '../../web/errors'
 import { parseForm, submittedValues, type FormError, type FormValues } from '../../web/forms'
-import { isStaff } from '../accounts/roles'
 import { requireVerifiedEmail } from '../accounts/guards'
-import { reportPhotoContent } from './filing-queries'
+import { throttledErrors } from '../throttling/middleware'
+import { limitReportPhotos, limitReportSending } from '../throttling/service'
 import {
   categorySchema,
   categorySearchSchema,
@@ -31,6 +31,7 @@ import {
   discardDraft,
   draftPhoto,
   DraftIncompleteError,
+  expiredDraftNotice,
   filedView,
   FILING_PATH,
   followInstead,
@@ -46,24 +47,12 @@ import {
   type Draft,
   type Step,
 } from './filing-service'
-import { municipalityBounds } from './location'
 import { PHOTO_FIELD, PHOTO_UPLOAD_PATH, photoUploadProblemOf } from './photo-upload'
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS, PhotoError } from './photos'
-import { LEAFLET_PREFIX, tileSource } from './public-routes'
+import { pinMapSettings } from './pin-map'
+import { allowMapTiles } from './public-routes'
 import { publicReportPath } from './public-service'
 import { ReportInputError } from './service'
-
-/** The location step's map loads tiles from the configured server, and nothing else more. */
-function allowTiles(tileUrl: string) {
-  const source = tileSource(tileUrl)
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const policy = res.getHeader('Content-Security-Policy')
-    if (source && typeof policy === 'string') {
-      res.setHeader('Content-Security-Policy', policy.replace(/img-src ([^;]*)/, `img-src $1 ${source}`))
-    }
-    next()
-  }
-}
 
 function valuesOf(draft: Draft): FormValues {
   const data = draft.data
@@ -89,7 +78,7 @@ const inputError = (req: Request, err: ReportInputError): FormError[] => [
 export function filingRoutes(db: Db, config: Config): Router {
   const router = Router()
   router.use(FILING_PATH, requireUser, requireVerifiedEmail)
-  const mapTiles = allowTiles(config.mapTileUrl)
+  const mapTiles = allowMapTiles(config.mapTileUrl)
 
   /** Renders a step with the draft's answers, or with what was sent and its errors. */
   async function renderStep(
@@ -101,14 +90,16 @@ export function filingRoutes(db: Db, config: Config): Router {
       errors?: FormError[]
       values?: FormValues
       locals?: Record<string, unknown>
+      status?: number
     } = {},
   ) {
     const draft = options.draft ?? (await loadDraft(db, currentUser(req).id))
     const errors = options.errors ?? []
     const values = options.values ?? valuesOf(draft)
     const locals = options.locals ?? {}
-    const common = { step, draft, errors, values, back: previousStep(step, draft), ...locals }
-    res.status(errors.length ? 400 : 200)
+    const expiredDraft = await expiredDraftNotice(db, currentUser(req).id)
+    const common = { step, draft, errors, values, back: previousStep(step, draft), expiredDraft, ...locals }
+    res.status(options.status ?? (errors.length ? 400 : 200))
     switch (step) {
       case 'category': {
         const search = categorySearchSchema.parse({ q: req.query.q ?? '' }).q
@@ -141,12 +132,7 @@ export function filingRoutes(db: Db, config: Config): Router {
         return res.render('reports/new/location', {
           ...common,
           ...(await locationOptions(db, req.lang)),
-          map: {
-            tileUrl: config.mapTileUrl,
-            bounds: JSON.stringify(municipalityBounds()),
-            leafletCss: `${LEAFLET_PREFIX}/leaflet.css`,
-            leafletJs: `${LEAFLET_PREFIX}/leaflet.js`,
-          },
+          map: pinMapSettings(config),
         })
       case 'photos':
         return res.render('reports/new/photos', {
@@ -239,6 +225,11 @@ export function filingRoutes(db: Db, config: Config): Router {
   router.get(stepPath('photos'), (req, res) => showStep(req, res, 'photos'))
   router.post(PHOTO_UPLOAD_PATH, async (req, res) => {
     const userId = currentUser(req).id
+    const verdict = await limitReportPhotos(db, userId, req.ip)
+    if (!verdict.allowed) {
+      const errors = throttledErrors(req, res, verdict, 'photoUpload', PHOTO_FIELD)
+      return renderStep(req, res, 'photos', { errors, values: {}, status: 429 })
+    }
     const problem = photoUploadProblemOf(req)
     try {
       if (problem) throw new PhotoError(problem === 'tooLarge' ? 'tooLarge' : 'notImage')
@@ -274,21 +265,28 @@ export function filingRoutes(db: Db, config: Config): Router {
     res.redirect(303, afterStep(draft))
   })
 
-  router.get(stepPath('check'), async (req, res) => {
+  /** The check page, or the first step still to answer when there is one. */
+  async function renderCheck(req: Request, res: Response, errors: FormError[] = []) {
     try {
       const view = await checkView(db, currentUser(req).id, req.lang, req.t)
-      res.render('reports/new/check', { ...view, errors: [] })
+      res.render('reports/new/check', { ...view, errors })
     } catch (err) {
       if (!(err instanceof DraftIncompleteError)) throw err
       res.redirect(303, stepPath(err.step))
     }
-  })
+  }
+
+  router.get(stepPath('check'), (req, res) => renderCheck(req, res))
 
   router.post(stepPath('check'), async (req, res) => {
     const form = parseForm(sendSchema, req)
     if (!form.ok) return res.redirect(303, stepPath('check'))
+    const userId = currentUser(req).id
+    const verdict = await limitReportSending(db, userId, req.ip)
+    if (!verdict.allowed)
+      return renderCheck(req, res, throttledErrors(req, res, verdict, 'reportSend', 'send'))
     try {
-      const reference = await sendDraft(db, currentUser(req).id, form.data.submissionKey)
+      const reference = await sendDraft(db, userId, form.data.submissionKey)
       req.log.info({ event: 'report_filed', reference }, 'report filed')
       res.redirect(303, `${FILING_PATH}/filed/${reference}`)
     } catch (err) {
@@ -315,19 +313,6 @@ export function filingRoutes(db: Db, config: Config): Router {
   router.get(`${FILING_PATH}/filed/:reference`, async (req, res) => {
     const { report } = await filedView(db, currentUser(req).id, req.params.reference)
     res.render('reports/new/filed', { report })
-  })
-
-  /** A report's photos for its author and for staff; anyone else is told there is no such photo. */
-  router.get('/reports/:reference/photos/:photoId', requireUser, async (req, res) => {
-    const user = currentUser(req)
-    const photoId = String(req.params.photoId)
-    const reference = String(req.params.reference)
-    if (!/^\d{1,15}$/.test(photoId) || !/^MYT-\d{4}-\d{5,}$/.test(reference)) throw new NotFoundError()
-    const photo = await reportPhotoContent(db, reference, Number(photoId))
-    const staff = isStaff(user.roles)
-    if (!photo || (!staff && (photo.author_id !== user.id || photo.is_hidden))) throw new NotFoundError()
-    res.set({ 'Content-Type': photo.content_type, 'Cache-Control': 'private, no-store' })
-    res.send(Buffer.from(photo.content))
   })
 
   return router

@@ -6,15 +6,18 @@ import { insideMunicipality } from './location'
 import { findPersonalData } from './personal-data'
 import { REPORT_KINDS } from './states'
 
-/** Text that must not carry an e-mail address or a phone number: the report is published. */
-const publishedText = (required: string, tooLong: string, max: number) =>
+/**
+ * Text that must not carry an e-mail address or a phone number: the report is published. The
+ * message is `<messages>.emailInText` or `<messages>.phoneInText`.
+ */
+export const publishedText = (required: string, tooLong: string, max: number, messages = 'errors.filing') =>
   z
     .string({ error: required })
     .transform(normaliseText)
     .pipe(z.string().min(1, required).max(max, tooLong))
     .superRefine((value, ctx) => {
       const found = findPersonalData(value)
-      if (found) ctx.addIssue({ code: 'custom', message: `errors.filing.${found}InText` })
+      if (found) ctx.addIssue({ code: 'custom', message: `${messages}.${found}InText` })
     })
 
 /** A question key or an option's value: what the answers are stored under. */
@@ -89,28 +92,25 @@ const coordinate = (min: number, max: number) =>
       .optional(),
   )
 
+/** The optional pin: both coordinates or neither, inside the municipality. */
+export const pinFields = { lat: coordinate(-90, 90), lng: coordinate(-180, 180) }
+
+export function checkPin(value: { lat?: number; lng?: number }, ctx: z.RefinementCtx): void {
+  if ((value.lat === undefined) !== (value.lng === undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'errors.filing.position', path: ['location'] })
+  } else if (value.lat !== undefined && !insideMunicipality({ lat: value.lat, lng: value.lng! })) {
+    // Decided here, on the server: a pin moved by hand or a forged form is refused the same way.
+    ctx.addIssue({ code: 'custom', message: 'errors.filing.outside', path: ['location'] })
+  }
+}
+
 export const locationSchema = z
   .object({
-    address: z
-      .string({ error: 'errors.report.addressRequired' })
-      .transform(normaliseText)
-      .pipe(z.string().min(1, 'errors.report.addressRequired').max(200, 'errors.report.addressTooLong'))
-      .superRefine((value, ctx) => {
-        const found = findPersonalData(value)
-        if (found) ctx.addIssue({ code: 'custom', message: `errors.filing.${found}InText` })
-      }),
+    address: publishedText('errors.report.addressRequired', 'errors.report.addressTooLong', 200),
     district: z.string({ error: 'errors.report.district' }).min(1, 'errors.report.district').max(100),
-    lat: coordinate(-90, 90),
-    lng: coordinate(-180, 180),
+    ...pinFields,
   })
-  .superRefine((value, ctx) => {
-    if ((value.lat === undefined) !== (value.lng === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'errors.filing.position', path: ['location'] })
-    } else if (value.lat !== undefined && !insideMunicipality({ lat: value.lat, lng: value.lng! })) {
-      // Decided here, on the server: a pin moved by hand or a forged form is refused the same way.
-      ctx.addIssue({ code: 'custom', message: 'errors.filing.outside', path: ['location'] })
-    }
-  })
+  .superRefine(checkPin)
 
 export type LocationAnswer = z.infer<typeof locationSchema>
 

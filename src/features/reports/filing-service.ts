@@ -1,28 +1,45 @@
 // The rules of filing a report step by step: the draft kept on the server between the steps, which
 // step comes next, the check-your-answers page with possible duplicates nearby, and sending.
+import type { Knex } from 'knex'
 import type { Db } from '../../db'
+import { now } from '../../lib/clock'
+import { athensYear } from '../../lib/format'
 import type { Language } from '../../web/i18n'
 import { NotFoundError } from '../../web/errors'
 import {
   deleteDraft,
+  deleteDraftExpiriesBefore,
   deleteDraftPhoto,
+  deleteDraftsChangedBefore,
   draftPhotoContent,
   draftPhotos,
   findDraft,
   findFilingCategory,
+  findResident,
   insertDraftPhoto,
   moveDraftPhotos,
   nearbyOpenReports,
   saveDraftData,
   streetPosition,
+  takeDraftExpiry,
   type DraftPhotoRow,
   type FilingCategoryRow,
   type Question,
 } from './filing-queries'
+import { queueMail } from '../mail/outbox'
 import { followReport, type FollowOutcome } from './following'
 import { MAX_PHOTOS, PhotoError, preparePhoto } from './photos'
-import { activeCategories, allDistricts, districtExists, referenceBySubmission } from './queries'
-import { citizenReport, fileReport, groupCategories, ReportInputError, reportFormOptions } from './service'
+import {
+  activeCategories,
+  allDistricts,
+  districtExists,
+  findActiveCategory,
+  insertEvent,
+  insertReport,
+  nextReference,
+  referenceBySubmission,
+} from './queries'
+import { citizenReport, groupCategories, ReportInputError, reportFormOptions } from './service'
 import type { ReportKind } from './states'
 
 // How a category's questions are stored, for the administration pages that edit them.
@@ -61,6 +78,13 @@ export type Draft = {
   category: FilingCategoryRow | undefined
   photos: DraftPhotoRow[]
 }
+
+const DAY = 24 * 60 * 60 * 1000
+/** A draft nobody has changed for this long is deleted with its photos. */
+const DRAFT_LIFETIME_MS = 7 * DAY
+/** How long the owner of a deleted draft is still told why it is gone. */
+const EXPIRY_NOTICE_MS = 30 * DAY
+const EXPIRY_BATCH = 200
 
 export class DraftIncompleteError extends Error {
   constructor(readonly step: Step) {
@@ -304,6 +328,8 @@ export async function checkView(db: Db, userId: number, lang: Language, t: (key:
 /**
  * Files the draft. Sending the same final form twice files one report: the draft's one-time key
  * is the report's submission key, and once the draft is gone the key finds the report it became.
+ * Two sendings at the same moment meet at the database's unique key; the second is given the
+ * first one's report.
  */
 export async function sendDraft(db: Db, userId: number, submissionKey: string): Promise<string> {
   const draft = await loadDraft(db, userId)
@@ -314,30 +340,62 @@ export async function sendDraft(db: Db, userId: number, submissionKey: string): 
   }
   const open = firstOpenStep(draft)
   if (open) throw new DraftIncompleteError(open)
-  const data = draft.data
-  return fileReport(
-    db,
-    userId,
-    {
-      kind: data.kind!,
-      categoryId: data.categoryId!,
-      title: data.title!,
-      description: data.description!,
-      address: data.address!,
-      district: data.district!,
-      showName: data.showName!,
-      submissionKey,
-    },
-    {
-      lat: data.lat,
-      lng: data.lng,
-      answers: data.answers,
-      attach: async (trx, reportId) => {
-        await moveDraftPhotos(trx, userId, reportId)
-        await deleteDraft(trx, userId)
+  try {
+    return await db.transaction((trx) => fileDraft(trx, userId, draft.data, submissionKey))
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err
+    const earlier = await referenceBySubmission(db, userId, submissionKey)
+    if (!earlier) throw err
+    return earlier
+  }
+}
+
+/**
+ * The report made of a complete draft: its department follows from the category, the timeline
+ * starts, and the resident is sent its reference and a link to it, all or nothing.
+ */
+async function fileDraft(trx: Knex.Transaction, userId: number, data: DraftData, submissionKey: string) {
+  const category = await findActiveCategory(trx, data.categoryId!)
+  if (!category) throw new ReportInputError('categoryId', 'errors.report.category')
+  if (!(await districtExists(trx, data.district!)))
+    throw new ReportInputError('district', 'errors.report.district')
+  const reference = await nextReference(trx, athensYear(now()))
+  const reportId = await insertReport(trx, {
+    reference,
+    kind: data.kind!,
+    category_id: category.id,
+    department_id: category.department_id,
+    author_id: userId,
+    title: data.title!,
+    description: data.description!,
+    address: data.address!,
+    district: data.district!,
+    show_name: data.showName!,
+    submission_key: submissionKey,
+    lat: data.lat ?? null,
+    lng: data.lng ?? null,
+    answers: JSON.stringify(data.answers ?? {}),
+  })
+  await moveDraftPhotos(trx, userId, reportId)
+  await deleteDraft(trx, userId)
+  await insertEvent(trx, { report_id: reportId, actor_id: userId, type: 'created', to_status: 'submitted' })
+  const resident = await findResident(trx, userId)
+  if (resident) {
+    const locale = resident.locale === 'en' ? 'en' : 'el'
+    await queueMail(trx, {
+      to: resident.email,
+      template: 'report-filed',
+      locale,
+      data: {
+        name: resident.full_name,
+        reference,
+        title: data.title,
+        category: locale === 'en' ? category.name_en : category.name_el,
+        path: `/reports/${reference}`,
       },
-    },
-  )
+    })
+  }
+  return reference
 }
 
 /** Follows an open report nearby instead of filing: the draft is then thrown away. */
@@ -349,6 +407,32 @@ export async function followInstead(db: Db, userId: number, reference: string): 
 
 export async function discardDraft(db: Db, userId: number): Promise<void> {
   await deleteDraft(db, userId)
+}
+
+/**
+ * Deletes the drafts, and their photos, that nobody has changed for `DRAFT_LIFETIME_MS`, batch by
+ * batch, and forgets old notes of deleted drafts. The answer is how many drafts were deleted.
+ */
+export async function expireDrafts(db: Db): Promise<number> {
+  const at = now()
+  const before = new Date(at.getTime() - DRAFT_LIFETIME_MS)
+  let deleted = 0
+  for (;;) {
+    const batch = await deleteDraftsChangedBefore(db, before, at, EXPIRY_BATCH)
+    deleted += batch
+    if (batch < EXPIRY_BATCH) break
+  }
+  await deleteDraftExpiriesBefore(db, new Date(at.getTime() - EXPIRY_NOTICE_MS))
+  return deleted
+}
+
+/**
+ * When the resident's last draft was changed, and after how many days it was deleted, if it has
+ * since been deleted for being left alone: said once, on the first filing page they see afterwards.
+ */
+export async function expiredDraftNotice(db: Db, userId: number) {
+  const lastChanged = await takeDraftExpiry(db, userId)
+  return lastChanged ? { lastChanged, days: DRAFT_LIFETIME_MS / DAY } : null
 }
 
 /** The confirmation page: only the report's author sees it. */

@@ -51,7 +51,7 @@ export function tileSource(tileUrl: string): string | null {
 }
 
 /** Lets a page with a map load images from the configured tile server, and nothing else more. */
-function allowMapTiles(tileUrl: string) {
+export function allowMapTiles(tileUrl: string) {
   const source = tileSource(tileUrl)
   return (_req: Request, res: Response, next: NextFunction) => {
     const policy = res.getHeader('Content-Security-Policy')

@@ -186,18 +186,6 @@ export async function reportsByAuthor(db: Db, authorId: number, page: Page) {
   return { rows, total: Number(count?.total ?? 0) }
 }
 
-export async function allReports(db: Db, page: Page) {
-  const rows: ReportRow[] = await reportQuery(db)
-    .orderBy([
-      { column: 'r.created_at', order: 'desc' },
-      { column: 'r.id', order: 'desc' },
-    ])
-    .limit(page.limit)
-    .offset(page.offset)
-  const [count] = await db('reports').count({ total: '*' })
-  return { rows, total: Number(count?.total ?? 0) }
-}
-
 export async function reportEvents(db: Db, reportId: number): Promise<ReportEventRow[]> {
   return eventsQuery(db, reportId)
 }
@@ -235,15 +223,4 @@ function eventsQuery(db: Db, reportId: number) {
       ),
       'e.created_at',
     )
-}
-
-export async function setReportStatus(trx: Knex, id: number, status: ReportStatus): Promise<void> {
-  await trx('reports').where({ id }).update({ status, updated_at: trx.fn.now() })
-}
-
-export async function lockReport(trx: Knex.Transaction, reference: string) {
-  return trx('reports')
-    .where({ reference })
-    .forUpdate()
-    .first<{ id: number; status: ReportStatus }>('id', 'status')
 }

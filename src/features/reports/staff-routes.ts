@@ -1,10 +1,13 @@
 import { Router, type Request, type Response } from 'express'
 import type { ZodType } from 'zod'
+import type { Config } from '../../config'
 import type { Db } from '../../db'
 import { currentUser, requireRole } from '../../web/auth'
 import { REPORT_STAFF_ROLES } from '../accounts/roles'
 import { parseForm, type FormError, type FormValues } from '../../web/forms'
 import { auditContext } from '../audit/service'
+import { pinMapSettings } from './pin-map'
+import { allowMapTiles } from './public-routes'
 import { reportFormOptions } from './service'
 import { QUEUE_PATH, queueCsv, queueSearch, readQueueQuery, workQueue, workQueueOptions } from './staff-queue'
 import {
@@ -40,9 +43,10 @@ function viewerOf(req: Request) {
   return { id: user.id, departmentId: user.departmentId }
 }
 
-export function staffReportRoutes(db: Db): Router {
+export function staffReportRoutes(db: Db, config: Pick<Config, 'mapTileUrl'>): Router {
   const router = Router()
   router.use('/staff/reports', requireRole(...REPORT_STAFF_ROLES))
+  const mapTiles = allowMapTiles(config.mapTileUrl)
 
   router.get(QUEUE_PATH, async (req, res) => {
     const { query, invalid } = readQueueQuery(req.query)
@@ -82,14 +86,19 @@ export function staffReportRoutes(db: Db): Router {
     values: FormValues = {},
   ) {
     const options = await reportFormOptions(db, req.lang)
-    res
-      .status(status)
-      .render('staff/reports/new', { ...options, kinds: REPORT_KINDS, channels: CHANNELS, errors, values })
+    res.status(status).render('staff/reports/new', {
+      ...options,
+      kinds: REPORT_KINDS,
+      channels: CHANNELS,
+      map: pinMapSettings(config),
+      errors,
+      values,
+    })
   }
 
-  router.get(`${QUEUE_PATH}/new`, (req, res) => renderNew(req, res))
+  router.get(`${QUEUE_PATH}/new`, mapTiles, (req, res) => renderNew(req, res))
 
-  router.post(`${QUEUE_PATH}/new`, async (req, res) => {
+  router.post(`${QUEUE_PATH}/new`, mapTiles, async (req, res) => {
     const form = parseForm(onBehalfSchema, req)
     if (!form.ok) return renderNew(req, res, 400, form.errors, form.values)
     try {

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { normaliseText } from '../../lib/text'
 import { blankToUndefined } from '../../web/forms'
+import { checkPin, pinFields, publishedText } from './filing-schemas'
 import { REPORT_KINDS, REPORT_STATUSES } from './states'
 
 const optionalText = (max: number, tooLong: string) =>
@@ -122,26 +123,40 @@ export const photoModerationSchema = z.object({
 export type PhotoModeration = z.infer<typeof photoModerationSchema>
 
 export const CHANNELS = ['counter', 'phone'] as const
+/** Where the messages about contact details in published text point the clerk: the caller's fields. */
+const CALLER_TEXT = 'errors.staffReports.caller'
 
-/** A report a clerk files for a caller at the counter or on the phone. */
-export const onBehalfSchema = z.object({
-  channel: z.enum(CHANNELS, { error: 'errors.staffReports.channel' }),
-  kind: z.enum(REPORT_KINDS, { error: 'errors.report.kind' }),
-  categoryId: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'errors.report.category' })
-      .int('errors.report.category')
-      .positive('errors.report.category')
-      .max(2147483647, 'errors.report.category'),
-  ),
-  title: requiredText('errors.report.titleRequired', 'errors.report.titleTooLong', 120),
-  description: requiredText('errors.report.descriptionRequired', 'errors.report.descriptionTooLong', 4000),
-  address: requiredText('errors.report.addressRequired', 'errors.report.addressTooLong', 200),
-  district: z.string({ error: 'errors.report.district' }).min(1, 'errors.report.district'),
-  callerName: requiredText('errors.staffReports.callerName', 'errors.staffReports.callerNameTooLong', 120),
-  callerContact: optionalText(200, 'errors.staffReports.callerContactTooLong'),
-})
+/**
+ * A report a clerk files for a caller at the counter or on the phone. What is published (title,
+ * description, address, pin) is checked as on the residents' own filing pages; the caller's
+ * contact details are for staff only and may of course hold a phone number or an e-mail address.
+ */
+export const onBehalfSchema = z
+  .object({
+    channel: z.enum(CHANNELS, { error: 'errors.staffReports.channel' }),
+    kind: z.enum(REPORT_KINDS, { error: 'errors.report.kind' }),
+    categoryId: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'errors.report.category' })
+        .int('errors.report.category')
+        .positive('errors.report.category')
+        .max(2147483647, 'errors.report.category'),
+    ),
+    title: publishedText('errors.report.titleRequired', 'errors.report.titleTooLong', 120, CALLER_TEXT),
+    description: publishedText(
+      'errors.report.descriptionRequired',
+      'errors.report.descriptionTooLong',
+      4000,
+      CALLER_TEXT,
+    ),
+    address: publishedText('errors.report.addressRequired', 'errors.report.addressTooLong', 200, CALLER_TEXT),
+    district: z.string({ error: 'errors.report.district' }).min(1, 'errors.report.district').max(100),
+    ...pinFields,
+    callerName: requiredText('errors.staffReports.callerName', 'errors.staffReports.callerNameTooLong', 120),
+    callerContact: optionalText(200, 'errors.staffReports.callerContactTooLong'),
+  })
+  .superRefine(checkPin)
 
 export type OnBehalf = z.infer<typeof onBehalfSchema>
 

@@ -503,6 +503,8 @@ export async function fileOnBehalf(db: Db, audit: AuditContext, input: OnBehalf)
       district: input.district,
       show_name: false,
       submission_key: null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
     })
     await trx('reports')
       .where({ id: reportId })

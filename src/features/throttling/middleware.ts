@@ -20,7 +20,14 @@ import {
 export type ShowForm = (req: Request, res: Response, errors: FormError[]) => void
 
 export type ThrottledAction =
-  'login' | 'registration' | 'passwordReset' | 'codeLookup' | 'passwordCheck' | 'secondFactor'
+  | 'login'
+  | 'registration'
+  | 'passwordReset'
+  | 'codeLookup'
+  | 'passwordCheck'
+  | 'secondFactor'
+  | 'photoUpload'
+  | 'reportSend'
 type Refused = Extract<Verdict, { allowed: false }>
 
 /** "45 seconds", "3 minutes": seconds under a minute, otherwise whole minutes rounded up. */

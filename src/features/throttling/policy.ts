@@ -47,6 +47,25 @@ export const CODE_LOOKUP = {
 } as const
 
 /**
+ * Photos for a report being filed: each is checked and re-encoded, which costs the server time.
+ * An account may send 30 an hour (three to a report, with room for second thoughts), a network
+ * 100 across its accounts.
+ */
+export const REPORT_PHOTO = {
+  perUser: { name: 'photo-user', points: 30, windowMs: 1 * HOUR },
+  perNetwork: { name: 'photo-network', points: 100, windowMs: 1 * HOUR },
+} as const
+
+/**
+ * Sending a report from its check page: an account may send 10 an hour, a network 60 across its
+ * accounts (neighbours behind one connection, an office, a mobile operator's shared address).
+ */
+export const REPORT_SEND = {
+  perUser: { name: 'send-user', points: 10, windowMs: 1 * HOUR },
+  perNetwork: { name: 'send-network', points: 60, windowMs: 1 * HOUR },
+} as const
+
+/**
  * How long the next attempt of an account from a network must wait after `failures` failed
  * attempts: nothing for the first five, then 1 s, 2 s, 4 s … up to 15 minutes.
  */

@@ -1,5 +1,5 @@
-// Throttling of sign-in, registration, password reset and look-ups by code, with counters in the
-// database so that every app process sees the same counts.
+// Throttling of sign-in, registration, password reset, look-ups by code and the filing of reports,
+// with counters in the database so that every app process sees the same counts.
 //
 // Sign-in has three counters. Failures of one account from one network earn growing delays;
 // they touch no one else, and a successful sign-in from that network clears them. Failures from
@@ -17,6 +17,8 @@ import {
   loginDelayMs,
   PASSWORD_RESET,
   REGISTRATION,
+  REPORT_PHOTO,
+  REPORT_SEND,
   SECOND_FACTOR,
   type Limit,
 } from './policy'
@@ -221,6 +223,31 @@ export async function limitCodeLookup(db: Knex, scope: string, requester: Lookup
   })
 }
 
+type PerAccountAndNetwork = { perUser: Limit; perNetwork: Limit }
+
+async function limitAccountAndNetwork(
+  db: Knex,
+  limits: PerAccountAndNetwork,
+  userId: number,
+  ip: string | undefined,
+): Promise<Verdict> {
+  const at = now()
+  return counting(db, at, async (trx) => {
+    await countWithin(trx, counterKey(limits.perUser.name, String(userId)), limits.perUser, at)
+    await countWithin(trx, counterKey(limits.perNetwork.name, networkKey(ip)), limits.perNetwork, at)
+  })
+}
+
+/** Every photo sent for a report being filed counts, per account and per network. */
+export async function limitReportPhotos(db: Knex, userId: number, ip: string | undefined) {
+  return limitAccountAndNetwork(db, REPORT_PHOTO, userId, ip)
+}
+
+/** Every sending of a report's check page counts, per account and per network. */
+export async function limitReportSending(db: Knex, userId: number, ip: string | undefined) {
+  return limitAccountAndNetwork(db, REPORT_SEND, userId, ip)
+}
+
 export type CounterAbout = { limit: string; hits: number; windowEndsAt: Date; blockedUntil: Date | null }
 
 /**
@@ -233,7 +260,8 @@ export async function countersAbout(db: Knex, account: { email: string; userId: 
   const userId = String(account.userId)
   const byEmail = [LOGIN.perAccount.name, REGISTRATION.perAccount.name, PASSWORD_RESET.perAccount.name]
   const keys = new Map<string, string>(byEmail.map((name) => [counterKey(name, email), name]))
-  keys.set(counterKey(SECOND_FACTOR.perAccount.name, userId), SECOND_FACTOR.perAccount.name)
+  for (const name of [SECOND_FACTOR.perAccount.name, REPORT_PHOTO.perUser.name, REPORT_SEND.perUser.name])
+    keys.set(counterKey(name, userId), name)
   const lookupSuffix = counterKey('', userId)
   const rows = await countersByKey(db, [...keys.keys()], `${CODE_LOOKUP.perUser.name}-%${lookupSuffix}`)
   return rows.map((row): CounterAbout => ({
