@@ -63,6 +63,8 @@
   }
 
   section.hidden = false
+  var group = document.getElementById('location-map')
+  if (group) group.hidden = false
   var map = L.map(canvas, { scrollWheelZoom: false })
   map.fitBounds(bounds)
   var tiles = L.tileLayer(section.getAttribute('data-tiles'), {

@@ -60,7 +60,8 @@ describe('filing a report step by step', () => {
     expect(questions.text).toContain('Τι κάδος είναι;')
     const unanswered = await postStep(agent, '/reports/new/questions', { q_bin_type: 'recycling' })
     expect(unanswered.status).toBe(400)
-    expect(unanswered.text).toContain('Απαντήστε σε αυτή την ερώτηση')
+    // The message names the unanswered question.
+    expect(unanswered.text).toContain('«Είναι σπασμένος ο κάδος;»: Απαντήστε σε αυτή την ερώτηση')
     expect(unanswered.text).toMatch(/value="recycling" selected/)
     const forged = await postStep(agent, '/reports/new/questions', {
       q_bin_type: 'plutonium',

@@ -193,7 +193,22 @@ export function filingRoutes(db: Db, config: Config): Router {
     const draft = await loadDraft(db, userId)
     if (!draft.category) return res.redirect(303, stepPath('category'))
     const form = parseForm(questionsSchema(draft.category.questions), req)
-    if (!form.ok) return renderStep(req, res, 'questions', { draft, ...form })
+    if (!form.ok) {
+      // Several questions may be unanswered: each message names its question.
+      const labels = new Map(
+        draft.category.questions.map((question) => [
+          `q_${question.key}`,
+          req.lang === 'en' ? question.label_en : question.label_el,
+        ]),
+      )
+      const errors = form.errors.map((error) => {
+        const label = labels.get(error.field)
+        return label
+          ? { ...error, text: req.t('errors.filing.aboutQuestion', { label, text: error.text }) }
+          : error
+      })
+      return renderStep(req, res, 'questions', { draft, ...form, errors })
+    }
     const saved = await saveAnswers(db, userId, { answers: answersFrom(form.data, draft.category.questions) })
     res.redirect(303, afterStep(saved))
   })

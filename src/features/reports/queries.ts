@@ -153,6 +153,7 @@ function reportQuery(db: Knex) {
       'di.name_el as district_el',
       'di.name_en as district_en',
       'r.category_id',
+      'r.answers',
       'c.name_el as category_el',
       'c.name_en as category_en',
       'd.name_el as department_el',

@@ -1,5 +1,6 @@
 // A resident's own reports: the list and each report's page. Filing is in filing-routes.ts.
 import { Router } from 'express'
+import { reportAnswerLines } from './answers'
 import type { Db } from '../../db'
 import { currentUser, requireUser } from '../../web/auth'
 import { paginate } from '../../web/pagination'
@@ -20,8 +21,9 @@ export function reportRoutes(db: Db): Router {
 
   router.get('/reports/:reference', async (req, res) => {
     const view = await citizenReport(db, currentUser(req).id, req.params.reference)
+    const answers = await reportAnswerLines(db, view.report, req.lang, req.t)
 
-    res.render('reports/show', view)
+    res.render('reports/show', { ...view, answers })
   })
 
   return router

@@ -1,3 +1,4 @@
+import { reportAnswerLines } from './answers'
 import { Router, type Request, type Response } from 'express'
 import type { ZodType } from 'zod'
 import type { Config } from '../../config'
@@ -124,6 +125,7 @@ export function staffReportRoutes(db: Db, config: Pick<Config, 'mapTileUrl'>): R
   ) {
     const template = templateIdSchema.safeParse(req.query.template)
     const view = await staffReportPage(db, reference, req.lang, template.success ? template.data : undefined)
+    const answers = await reportAnswerLines(db, view.report, req.lang, req.t)
 
     const asked = req.query.updated === '1' ? 'updated' : req.query.done
     const done = typeof asked === 'string' ? NOTICES.find((notice) => notice === asked) : undefined
@@ -132,6 +134,7 @@ export function staffReportRoutes(db: Db, config: Pick<Config, 'mapTileUrl'>): R
       values = view.prefill ? { status: view.prefill.status ?? '', publicMessage: view.prefill.message } : {}
     res.locals.currentPath = `${QUEUE_PATH}/${view.report.reference}`
     res.status(form.status).render('staff/reports/show', {
+      answers,
       ...view,
       rejectionReasons: REJECTION_REASONS,
       done: form.errors.length ? null : (done ?? null),
