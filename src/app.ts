@@ -69,7 +69,7 @@ export function createApp({ config, db, logger }: AppDependencies, extraRoutes?:
   app.use(auth.initialize())
   app.use(auth.session())
   app.use(sessionTimeouts)
-  app.use(languageOnSignIn(config.isProduction))
+  app.use(languageOnSignIn(db, config.isProduction))
   app.use(templateLocals)
   app.use(csrfTokenLocal)
   app.use(noStore)

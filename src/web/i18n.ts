@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { NextFunction, Request, Response } from 'express'
 import i18next, { type TFunction } from 'i18next'
+import type { Knex } from 'knex'
 import { afterSignIn } from './session-timeouts'
 
 export const LANGUAGES = ['el', 'en'] as const
@@ -88,13 +89,22 @@ export function languageMiddleware(secureCookies: boolean) {
   }
 }
 
-/** After a sign-in during this request, the account's own language becomes this device's. */
-export function languageOnSignIn(secureCookies: boolean) {
+/**
+ * At sign-in, a language chosen on this device is kept with the account (mail follows it); a device
+ * that never chose one takes the account's.
+ */
+export function languageOnSignIn(db: Knex, secureCookies: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (req.method === 'POST') {
       afterSignIn(req, async () => {
-        const locale: unknown = (req.user as { locale?: unknown } | undefined)?.locale
-        if (isLanguage(locale) && locale !== req.lang) rememberLanguage(res, locale, secureCookies)
+        const user = req.user as { id?: number; locale?: unknown } | undefined
+        if (!user?.id) return
+        const chosen: unknown = req.cookies?.[LANGUAGE_COOKIE]
+        if (isLanguage(chosen)) {
+          if (chosen !== user.locale) await db('users').where({ id: user.id }).update({ locale: chosen })
+        } else if (isLanguage(user.locale) && user.locale !== req.lang) {
+          rememberLanguage(res, user.locale, secureCookies)
+        }
       })
     }
     next()

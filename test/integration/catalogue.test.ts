@@ -80,7 +80,7 @@ const newCategory = async (changes: Record<string, string> = {}) => ({
 const errorSummary = (html: string) => /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? ''
 
 describe('who reaches the catalogue pages', () => {
-  it('answers 404 to signed-out visitors, residents and clerks, as the other administration pages do', async () => {
+  it('asks signed-out visitors to sign in and answers 404 to residents and clerks, as the other administration pages do', async () => {
     const citizen = await signedIn(['citizen'])
     const clerk = await signedIn(['citizen', 'clerk'])
     const department = await departmentIdOf('cleaning')
@@ -101,7 +101,7 @@ describe('who reaches the catalogue pages', () => {
       `/staff/admin/response-templates/${template.id}`,
     ]
     for (const page of pages) {
-      expect({ page, status: (await request(ctx.app).get(page)).status }).toEqual({ page, status: 404 })
+      expect({ page, status: (await request(ctx.app).get(page)).status }).toEqual({ page, status: 302 })
       expect({ page, status: (await citizen.agent.get(page)).status }).toEqual({ page, status: 404 })
       expect({ page, status: (await clerk.agent.get(page)).status }).toEqual({ page, status: 404 })
     }

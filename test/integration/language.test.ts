@@ -23,6 +23,15 @@ describe('the language a person chose', () => {
     expect(langOf((await device.get('/account')).text)).toBe('en')
   })
 
+  it("chosen on a device before signing in is kept, and becomes the account's", async () => {
+    const person = await createUser(ctx.db, { locale: 'el' })
+    const device = request.agent(ctx.app)
+    await device.get('/language/en?next=/login')
+    await signIn(device, person.email, person.password)
+    expect(langOf((await device.get('/account')).text)).toBe('en')
+    expect((await ctx.db('users').where({ id: person.id }).first('locale')).locale).toBe('en')
+  })
+
   it('is kept with the account when they switch while signed in', async () => {
     const person = await createUser(ctx.db)
     const device = request.agent(ctx.app)
