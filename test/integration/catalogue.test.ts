@@ -213,7 +213,7 @@ describe('departments', () => {
       const summary = errorSummary(response.text)
       if (english) {
         expect(summary).toContain('Enter the name in English')
-        expect(summary).toContain('Enter an e-mail address in the correct format')
+        expect(summary).toContain('Enter an email address in the correct format')
         expect(summary).toContain('Enter a phone number')
       } else {
         expect(summary).toContain('Γράψτε το όνομα στα αγγλικά')
