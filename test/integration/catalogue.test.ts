@@ -673,6 +673,21 @@ describe('response templates', () => {
     expect(await ctx.db('response_templates').count({ n: '*' })).toEqual([{ n: 0 }])
   })
 
+  it('refuses braces that are not one placeholder each, such as {{reference}} or {title', async () => {
+    const { agent } = await admin()
+    for (const body of ['Η αναφορά {{reference}}.', 'Η αναφορά {title.', 'Η αναφορά reference}.']) {
+      const response = await submitForm(
+        agent,
+        '/staff/admin/response-templates/new',
+        '/staff/admin/response-templates/new',
+        { status: '', titleEl: 'Λάθος', titleEn: 'Wrong', bodyEl: body, bodyEn: 'Report {reference}.' },
+      )
+      expect({ body, status: response.status }).toEqual({ body, status: 400 })
+      expect(errorSummary(response.text)).toContain('Οι αγκύλες { } γράφονται μόνο γύρω από ένα από τα πεδία')
+    }
+    expect(await ctx.db('response_templates').count({ n: '*' })).toEqual([{ n: 0 }])
+  })
+
   it('edits, deactivates and reactivates a template, each audited, and offers only active ones', async () => {
     const { agent } = await admin()
     const [template] = await ctx

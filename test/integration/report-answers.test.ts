@@ -2,7 +2,7 @@ import request from 'supertest'
 import { referenceFrom, signIn, startTestApp, type TestContext } from '../helpers/app'
 import { resetDb } from '../helpers/db'
 import { createUser } from '../helpers/factories'
-import { fileReportThroughJourney } from '../helpers/filing'
+import { categoryIdOf, fileReportThroughJourney, fillDraft, postStep } from '../helpers/filing'
 
 let ctx: TestContext
 
@@ -44,5 +44,57 @@ describe("answers to a category's questions", () => {
     expect(shown.status).toBe(200)
     expect(shown.text).not.toContain('Ανακύκλωσης (μπλε)')
     expect(shown.text).not.toContain('Τι κάδος είναι;')
+  })
+})
+
+describe('a category whose questions change while a resident files', () => {
+  it('asks a newly required question again before sending', async () => {
+    const author = await signedIn()
+    const check = await fillDraft(author.agent, ctx.db, { category: 'pothole' })
+    expect(check.status).toBe(200)
+    const pothole = await categoryIdOf(ctx.db, 'pothole')
+    await ctx
+      .db('categories')
+      .where({ id: pothole })
+      .update({
+        questions: JSON.stringify([
+          {
+            key: 'depth',
+            label_el: 'Πόσο βαθιά είναι;',
+            label_en: 'How deep is it?',
+            type: 'text',
+            required: true,
+          },
+        ]),
+      })
+    const again = await author.agent.get('/reports/new/check')
+    expect(again.status).toBe(303)
+    expect(again.headers.location).toBe('/reports/new/questions')
+    expect(
+      (await postStep(author.agent, '/reports/new/questions', { q_depth: 'Περίπου 10 εκ.' })).status,
+    ).toBe(303)
+    expect((await author.agent.get('/reports/new/check')).text).toContain('Περίπου 10 εκ.')
+  })
+
+  it('reads an answer only from what was typed, even under a key such as "constructor"', async () => {
+    const author = await signedIn()
+    const pothole = await categoryIdOf(ctx.db, 'pothole')
+    await ctx
+      .db('categories')
+      .where({ id: pothole })
+      .update({
+        questions: JSON.stringify([
+          {
+            key: 'constructor',
+            label_el: 'Κάτι ακόμη;',
+            label_en: 'Anything else?',
+            type: 'text',
+            required: false,
+          },
+        ]),
+      })
+    const check = await fillDraft(author.agent, ctx.db, { category: 'pothole', answers: {} })
+    expect(check.status).toBe(200)
+    expect(check.text).not.toContain('native code')
   })
 })

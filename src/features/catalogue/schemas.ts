@@ -227,6 +227,16 @@ export function unknownPlaceholders(text: string): string[] {
 
 const templateBody = (required: string) =>
   requiredText(4000, required, 'errors.catalogue.bodyTooLong').superRefine((value, ctx) => {
+    // Braces belong to placeholders only: what is left once the known ones are taken out must have none.
+    const known = new RegExp(`\\{(${TEMPLATE_PLACEHOLDERS.join('|')})\\}`, 'g')
+    if (/[{}]/.test(value.replace(known, '')) && unknownPlaceholders(value).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'errors.catalogue.strayBrace',
+        params: { known: TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ') },
+      })
+      return
+    }
     const unknown = unknownPlaceholders(value)
     if (unknown.length) {
       ctx.addIssue({

@@ -108,7 +108,13 @@ function stepDone(step: Step, draft: Draft): boolean {
     case 'category':
       return Boolean(category)
     case 'questions':
-      return !category || category.questions.length === 0 || data.answers !== undefined
+      // Answered once, and every question now required has its answer (an administrator may add one).
+      return (
+        !category ||
+        category.questions.length === 0 ||
+        (data.answers !== undefined &&
+          category.questions.every((question) => !question.required || answerOf(data.answers, question.key)))
+      )
     case 'details':
       return Boolean(data.title && data.description)
     case 'location':
@@ -118,6 +124,13 @@ function stepDone(step: Step, draft: Draft): boolean {
     case 'name':
       return data.showName !== undefined
   }
+}
+
+/** The answer stored under a question's key: only the draft's own strings count, never inherited names. */
+function answerOf(answers: Record<string, unknown> | undefined, key: string): string | undefined {
+  if (!answers || !Object.hasOwn(answers, key)) return undefined
+  const value = answers[key]
+  return typeof value === 'string' && value !== '' ? value : undefined
 }
 
 /** The first step still to answer, or null when the draft is ready to check. */
@@ -311,7 +324,7 @@ export async function checkView(db: Db, userId: number, lang: Language, t: (key:
   const districts = await allDistricts(db)
   const district = districts.find((d) => d.code === data.district)
   const answers = questionViews(category, lang, t).map((question) => {
-    const value = data.answers?.[question.name.slice(2)]
+    const value = answerOf(data.answers, question.name.slice(2))
     const option = question.options.find((o) => o.value === value)
     return { label: question.label, value: option?.label ?? value ?? null }
   })
