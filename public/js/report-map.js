@@ -60,6 +60,8 @@
       })
     }
     show(L.latLng(position))
+    var removal = section.querySelector('[data-action="clear"]')
+    if (removal) removal.hidden = false
   }
 
   section.hidden = false
@@ -92,9 +94,12 @@
     place(event.latlng)
   })
 
-  section.querySelector('[data-action="clear"]').addEventListener('click', function () {
+  var clear = section.querySelector('[data-action="clear"]')
+  clear.hidden = !marker
+  clear.addEventListener('click', function () {
     if (marker) map.removeLayer(marker)
     marker = null
+    clear.hidden = true
     latField.value = ''
     lngField.value = ''
     say(section.getAttribute('data-no-pin'))

@@ -95,13 +95,17 @@ export function describeChanges(before: unknown, after: unknown, reader: Reader)
   const old = asRecord(before)
   const now = asRecord(after)
   const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])]
-  return fields
-    .filter((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]))
-    .map((field) => ({
-      field: reader.t(`audit.fields.${field}`, { defaultValue: field }),
-      before: readable(field, old[field], reader),
-      after: readable(field, now[field], reader),
-    }))
+  return (
+    fields
+      .filter((field) => JSON.stringify(old[field]) !== JSON.stringify(now[field]))
+      // A flag that was never set and is still off ("no internal note") is not a change.
+      .filter((field) => !(old[field] === undefined && (now[field] === false || now[field] === null)))
+      .map((field) => ({
+        field: reader.t(`audit.fields.${field}`, { defaultValue: field }),
+        before: readable(field, old[field], reader),
+        after: readable(field, now[field], reader),
+      }))
+  )
 }
 
 /** The pages of records known by their number. */
@@ -125,6 +129,10 @@ function recordLink(entityType: string, entityId: string | null): string | null 
 }
 
 const REPORT_REFERENCE = /^MYT-\d{4}-\d{5,}$/
+
+function isListExport(entityType: string, entityId: string | null): boolean {
+  return entityType === 'report' && entityId !== null && !REPORT_REFERENCE.test(entityId)
+}
 
 /** What an entry names as its record: a reference or id, or the list that was exported. */
 function recordName(entityType: string, entityId: string | null, t: Translate): string | null {
@@ -150,13 +158,17 @@ export async function auditLogPage(
     at: row.created_at,
     actor: row.actor_name ? { name: row.actor_name, email: row.actor_email } : null,
     action: t(`audit.actions.${row.action}`, { defaultValue: row.action }),
-    entityType: t(`audit.entityTypes.${row.entity_type}`, { defaultValue: row.entity_type }),
+    // An exported list is named by itself ("Report list"), without the kind of record before it.
+    entityType: isListExport(row.entity_type, row.entity_id)
+      ? ''
+      : t(`audit.entityTypes.${row.entity_type}`, { defaultValue: row.entity_type }),
     entityId: recordName(row.entity_type, row.entity_id, t),
     link: recordLink(row.entity_type, row.entity_id),
     // A record that was created has no "before": its values are listed without arrows.
     created: row.before === null,
     changes: describeChanges(row.before, row.after, { t, lang, entityType: row.entity_type, names }),
-    ip: row.ip,
+    // IPv4 addresses as people write them, not in their IPv6-mapped form.
+    ip: typeof row.ip === 'string' ? row.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '') : row.ip,
   }))
   return { entries, total }
 }

@@ -74,8 +74,11 @@ export async function dashboard(db: Db, filters: QueueFilters, lang: Language, t
     countBy(db, filters, 'month'),
     medians(db, filters),
   ])
+  // Names in the reader's alphabetical order.
   const named = (rows: CountRow[]) =>
-    rows.map((row) => ({ label: (lang === 'en' ? row.label_en : row.label_el) ?? row.key, total: row.total }))
+    rows
+      .map((row) => ({ label: (lang === 'en' ? row.label_en : row.label_el) ?? row.key, total: row.total }))
+      .sort((a, b) => a.label.localeCompare(b.label, lang === 'en' ? 'en-GB' : 'el-GR'))
   return {
     // States in the order a report moves through them, as everywhere else on the pages.
     byStatus: byStatus
