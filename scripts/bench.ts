@@ -46,12 +46,17 @@ async function main() {
     ['/', undefined],
     ['/healthz', undefined],
     ['/login', undefined],
+    ['/public/reports', undefined],
+    ['/public/reports/map.json', undefined],
+    ['/public/reports/feed.atom', undefined],
     ['/staff/reports', session],
-    ['/reports/new', session],
+    ['/staff/reports?scope=all&q=λακκουβα', session],
+    ['/staff/dashboard?scope=all', session],
+    ['/reports/new/category', session],
   ]
   const engine = config.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'
   console.log(`${engine}, ${perPage} sequential requests per page, node ${process.version}`)
-  console.log('page'.padEnd(18), 'median ms'.padStart(10), 'p95 ms'.padStart(8), 'req/s'.padStart(8))
+  console.log('page'.padEnd(40), 'median ms'.padStart(10), 'p95 ms'.padStart(8), 'req/s'.padStart(8))
   for (const [page, auth] of pages) {
     const times: number[] = []
     const started = performance.now()
@@ -65,7 +70,7 @@ async function main() {
     const total = (performance.now() - started) / 1000
     times.sort((a, b) => a - b)
     console.log(
-      page.padEnd(18),
+      page.padEnd(40),
       percentile(times, 50).toFixed(1).padStart(10),
       percentile(times, 95).toFixed(1).padStart(8),
       (perPage / total).toFixed(0).padStart(8),

@@ -124,9 +124,10 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
       const number = (counters.get(year) ?? 0) + 1
       counters.set(year, number)
       const authorId = index % 5 === 1 ? citizenId : residentIds[index % residentIds.length]!
+      const reference = `MYT-${year}-${String(number).padStart(5, '0')}`
       const [row] = await trx('reports')
         .insert({
-          reference: `MYT-${year}-${String(number).padStart(5, '0')}`,
+          reference,
           kind: report.kind,
           category_id: category.id,
           department_id: category.department_id,
@@ -166,6 +167,17 @@ export async function seedDemo(db: Knex, now = new Date()): Promise<void> {
           from_status: from,
           to_status: update.status,
           public_message: update.message,
+          created_at: updatedAt,
+        })
+        // Every staff action is in the audit log, the demo clerk's too.
+        await trx('audit_log').insert({
+          actor_id: clerkId,
+          action: 'report.status_changed',
+          entity_type: 'report',
+          entity_id: reference,
+          before: JSON.stringify({ status: from }),
+          after: JSON.stringify({ status: update.status, publicMessage: update.message }),
+          ip: '192.0.2.15',
           created_at: updatedAt,
         })
         from = update.status

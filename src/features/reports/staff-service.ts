@@ -100,7 +100,7 @@ async function addEvent(
   })
 }
 
-type Recipient = { email: string; locale: Language; path: string }
+type Recipient = { email: string; name: string; locale: Language; path: string }
 
 /** The author (unless their account is closed) and the followers, each with the page they can open. */
 async function recipientsOf(trx: Knex, report: StaffReportRow): Promise<Recipient[]> {
@@ -109,14 +109,20 @@ async function recipientsOf(trx: Knex, report: StaffReportRow): Promise<Recipien
     const author = await trx('users')
       .where({ id: report.author_id, is_active: true })
       .whereNull('closed_at')
-      .first('email', 'locale')
+      .first('email', 'full_name', 'locale')
     if (author) {
-      recipients.push({ email: author.email, locale: author.locale, path: `/reports/${report.reference}` })
+      recipients.push({
+        email: author.email,
+        name: author.full_name,
+        locale: author.locale,
+        path: `/reports/${report.reference}`,
+      })
     }
   }
   for (const follower of await followersOf(trx, report.id)) {
     recipients.push({
       email: follower.email,
+      name: follower.fullName,
       locale: follower.locale,
       path: publicReportPath(report.reference),
     })
@@ -136,6 +142,7 @@ async function mailUpdate(
       template: 'report-status',
       locale: recipient.locale,
       data: {
+        name: recipient.name,
         reference: report.reference,
         title: report.public_title ?? report.title,
         status: update.status,
