@@ -14,7 +14,7 @@ import {
 import { resetDb } from '../helpers/db'
 import { pngImage } from '../helpers/documents'
 import { createUser } from '../helpers/factories'
-import { fileReportThroughJourney } from '../helpers/filing'
+import { fileReportThroughJourney, postStep } from '../helpers/filing'
 import { translatorFor } from '../../src/web/i18n'
 import { VIEWS_DIR } from '../../src/web/views'
 
@@ -181,6 +181,9 @@ describe('closing my account', () => {
     await claimWithDocument(me.agent)
     const auditBefore = await ctx.db('audit_log').orderBy('id')
     expect(auditBefore).toHaveLength(1)
+    // A report begun and not sent.
+    expect((await postStep(me.agent, '/reports/new/kind', { kind: 'report' })).status).toBe(303)
+    expect(await ctx.db('report_drafts').where({ user_id: me.user.id })).toHaveLength(1)
 
     const response = await submitForm(me.agent, '/account/close', '/account/close', {
       password: me.user.password,
@@ -209,6 +212,7 @@ describe('closing my account', () => {
     expect(await ctx.db('user_roles').where({ user_id: me.user.id })).toEqual([])
     expect(await ctx.db('afm_claims').where({ user_id: me.user.id })).toEqual([])
     expect(await ctx.db('afm_documents')).toEqual([])
+    expect(await ctx.db('report_drafts').where({ user_id: me.user.id })).toEqual([])
 
     const report = await ctx.db('reports').where({ reference }).first()
     expect(report).toMatchObject({ author_id: null, show_name: false, title: 'Σβηστή λάμπα' })

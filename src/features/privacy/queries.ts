@@ -267,6 +267,13 @@ export async function anonymiseReportsOf(trx: Knex, userId: number): Promise<voi
   await trx('report_events').where({ actor_id: userId }).update({ actor_id: null })
 }
 
+/** A report being written and not sent is the person's alone: it goes, with its photos. */
+export async function forgetDraftsOf(trx: Knex, userId: number): Promise<void> {
+  await trx('report_draft_photos').where({ user_id: userId }).delete().returning('id')
+  await trx('report_drafts').where({ user_id: userId }).delete().returning('user_id')
+  await trx('report_draft_expiries').where({ user_id: userId }).delete().returning('user_id')
+}
+
 export async function removeRoles(trx: Knex, userId: number): Promise<void> {
   await trx('user_roles').where({ user_id: userId }).delete().returning('role')
 }

@@ -15,6 +15,7 @@ import {
   accountRow,
   afmDocumentsOf,
   anonymiseReportsOf,
+  forgetDraftsOf,
   auditRowsAbout,
   followedReportsOf,
   invitationsOf,
@@ -297,7 +298,7 @@ export function canCloseOwnAccount(roles: readonly Role[]): boolean {
 
 /**
  * Closes a citizen's account once they have typed their current password: their reports stay,
- * without their name; their AFM claims and documents, roles and sessions go; the account's row is
+ * without their name; their unsent drafts, AFM claims and documents, roles and sessions go; the account's row is
  * emptied; and the audit log keeps every row.
  */
 export async function closeAccount(
@@ -314,6 +315,7 @@ export async function closeAccount(
     if (!account) throw new NotFoundError()
     const closedAt = now()
     await anonymiseReportsOf(trx, user.id)
+    await forgetDraftsOf(trx, user.id)
     const claims = await forgetClaimsOf(trx, user.id)
     await removeRoles(trx, user.id)
     await queueMail(trx, {
