@@ -48,3 +48,22 @@ describe('the public list past its last page', () => {
     expect(empty.status).toBe(200)
   })
 })
+
+describe('searching the public list by a report number', () => {
+  it('finds a report by its number as people say it', async () => {
+    const author = await createUser(ctx.db)
+    const report = await createReport(ctx.db, author.id, { title: 'Σπασμένο παγκάκι' })
+    const number = report.reference.slice(-5)
+    for (const q of [
+      number,
+      String(Number(number)),
+      report.reference.slice(4),
+      report.reference.toLowerCase(),
+    ]) {
+      const list = await request(ctx.app).get(`/public/reports?q=${encodeURIComponent(q)}`)
+      expect({ q, found: list.text.includes('Σπασμένο παγκάκι') }).toEqual({ q, found: true })
+    }
+    const other = await request(ctx.app).get('/public/reports?q=99999')
+    expect(other.text).not.toContain('Σπασμένο παγκάκι')
+  })
+})

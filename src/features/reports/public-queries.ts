@@ -124,7 +124,14 @@ function applyFilters(query: Knex.QueryBuilder, filters: PublicFilters): Knex.Qu
             everyWord.whereRaw(`${PUBLIC_SEARCH_TEXT} LIKE '%' || fold_text(?) || '%'`, [likePattern(word)])
           }
         })
-        .orWhere('r.reference', text.toUpperCase()),
+        .orWhere('r.reference', text.toUpperCase())
+        .orWhere((byNumber) => {
+          // A reference's number alone, as people read it out: "53", "00053" or "2026-00053".
+          const number = /^(?:MYT-)?(?:(\d{4})-)?(\d{1,9})$/i.exec(text.trim())
+          if (!number) return void byNumber.whereRaw('false')
+          const digits = number[2]!.replace(/^0+(?=\d)/, '').padStart(5, '0')
+          byNumber.where('r.reference', 'like', `MYT-${number[1] ?? '%'}-${digits}`)
+        }),
     )
   }
   return query
