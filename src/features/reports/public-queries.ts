@@ -54,7 +54,10 @@ export type PublicEventRow = {
   id: number
   type: 'created' | 'status_changed' | 'note'
   to_status: ReportStatus | null
+  /** What the public sees: a moderated text replaces the resident's, and a hidden one is NULL. */
   public_message: string | null
+  /** A moderator hid the text; the public sees that something was removed, never what. */
+  message_hidden: boolean
   by_staff: boolean
   by_author: boolean
   created_at: Date
@@ -67,8 +70,9 @@ export type Follower = { userId: number; email: string; fullName: string; locale
 
 const PUBLIC_TITLE = 'coalesce(r.public_title, r.title)'
 const PUBLIC_DESCRIPTION = 'coalesce(r.public_description, r.description)'
+const PUBLIC_ADDRESS = 'coalesce(r.public_address, r.address)'
 /** The text a public search looks in; the same expression backs the index `reports_public_search`. */
-const PUBLIC_SEARCH_TEXT = `fold_text(${PUBLIC_TITLE} || ' ' || ${PUBLIC_DESCRIPTION} || ' ' || r.address)`
+const PUBLIC_SEARCH_TEXT = `fold_text(${PUBLIC_TITLE} || ' ' || ${PUBLIC_DESCRIPTION} || ' ' || ${PUBLIC_ADDRESS})`
 
 /** Reports anyone may see: not hidden by a moderator, and in a category whose reports are public. */
 export function publicReports(db: Knex) {
@@ -198,7 +202,7 @@ export async function findPublicReport(db: Knex, reference: string): Promise<Pub
       ...listColumns(db),
       'r.kind',
       db.raw(`${PUBLIC_DESCRIPTION} AS description`),
-      'r.address',
+      db.raw(`${PUBLIC_ADDRESS} AS address`),
       'd.name_el as department_el',
       'd.name_en as department_en',
       'r.author_id',
@@ -249,6 +253,7 @@ export async function publicEvents(db: Knex, reportId: number): Promise<PublicEv
       'e.type',
       'e.to_status',
       'e.public_message',
+      db.raw('(e.original_message IS NOT NULL AND e.public_message IS NULL) AS message_hidden'),
       db.raw(
         `EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = e.actor_id AND ur.role <> 'citizen') AS by_staff`,
       ),

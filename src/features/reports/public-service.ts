@@ -263,6 +263,8 @@ export type TimelineEntry = {
   kind: 'created' | 'status' | 'reopened' | 'message'
   status: string | null
   message: string | null
+  /** The text was removed by a moderator. */
+  messageHidden: boolean
   by: 'municipality' | 'author' | null
   at: Date
 }
@@ -281,6 +283,7 @@ function toTimelineEntry(event: PublicEventRow): TimelineEntry {
     kind,
     status: event.to_status,
     message: event.public_message,
+    messageHidden: Boolean(event.message_hidden),
     by: event.by_staff ? 'municipality' : byAuthor ? 'author' : null,
     at: event.created_at,
   }

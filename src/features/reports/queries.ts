@@ -51,6 +51,8 @@ export type ReportEventRow = {
   from_status: ReportStatus | null
   to_status: ReportStatus | null
   public_message: string | null
+  /** A moderator hid the resident's text. */
+  message_hidden: boolean
   internal_note: string | null
   actor_name: string | null
   actor_is_staff: boolean
@@ -217,6 +219,7 @@ function eventsQuery(db: Db, reportId: number) {
       'e.from_status',
       'e.to_status',
       'e.public_message',
+      db.raw('(e.original_message IS NOT NULL AND e.public_message IS NULL) AS message_hidden'),
       'e.internal_note',
       'u.full_name as actor_name',
       db.raw(

@@ -237,15 +237,30 @@ export type StaffEventRow = {
   from_status: ReportStatus | null
   to_status: ReportStatus | null
   public_message: string | null
+  /** The resident's text as written, once a moderator replaced or hid it. */
+  original_message: string | null
+  moderation_reason: string | null
+  /** Text the report's author wrote and the public sees: a moderator may replace or hide it. */
+  resident_text: boolean
   internal_note: string | null
   details: Record<string, unknown> | null
   actor_name: string | null
   created_at: Date
 }
 
+/**
+ * Events whose public text the report's author wrote (the reason for reopening a report): on the
+ * public timeline, by the author, who is not a member of staff. `e` is the event, `r` its report.
+ */
+export const RESIDENT_TEXT = `(e.type IN ('created', 'status_changed', 'note')
+  AND e.actor_id = r.author_id
+  AND NOT EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = e.actor_id AND ur.role <> 'citizen')
+  AND (e.public_message IS NOT NULL OR e.original_message IS NOT NULL))`
+
 /** The whole timeline for staff: internal events, notes and who did what. */
 export async function staffEvents(db: Knex, reportId: number): Promise<StaffEventRow[]> {
   return db('report_events as e')
+    .join('reports as r', 'r.id', 'e.report_id')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .where('e.report_id', reportId)
     .orderBy([
@@ -258,6 +273,9 @@ export async function staffEvents(db: Knex, reportId: number): Promise<StaffEven
       'e.from_status',
       'e.to_status',
       'e.public_message',
+      'e.original_message',
+      'e.moderation_reason',
+      db.raw(`coalesce(${RESIDENT_TEXT}, false) AS resident_text`),
       'e.internal_note',
       'e.details',
       'u.full_name as actor_name',

@@ -15,6 +15,7 @@ import {
   assignSchema,
   CHANNELS,
   duplicateSchema,
+  eventModerationSchema,
   moderationSchema,
   onBehalfSchema,
   photoModerationSchema,
@@ -27,6 +28,7 @@ import {
   assignReport,
   fileOnBehalf,
   markDuplicate,
+  moderateEvent,
   moderatePhoto,
   moderateReport,
   reassignReport,
@@ -37,7 +39,20 @@ import {
 } from './staff-service'
 import { REPORT_KINDS } from './states'
 
-const NOTICES = ['updated', 'reassigned', 'assigned', 'duplicate', 'moderated', 'photo', 'filed'] as const
+const NOTICES = [
+  'updated',
+  'reassigned',
+  'assigned',
+  'duplicate',
+  'moderated',
+  'photo',
+  'event',
+  'filed',
+] as const
+
+/** An id in a path, or -1 (which matches nothing) for anything else. */
+const idParam = (value: unknown) =>
+  typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : -1
 
 function viewerOf(req: Request) {
   const user = currentUser(req)
@@ -139,6 +154,8 @@ export function staffReportRoutes(db: Db, config: Pick<Config, 'mapTileUrl'>): R
       rejectionReasons: REJECTION_REASONS,
       done: form.errors.length ? null : (done ?? null),
       form: form.name,
+      // Which timeline entry's moderation form was sent, to show its errors and input.
+      formEvent: form.name === 'event' ? idParam(req.params.event) : null,
       errors: form.errors,
       values,
     })
@@ -231,11 +248,23 @@ export function staffReportRoutes(db: Db, config: Pick<Config, 'mapTileUrl'>): R
     'photo',
     photoModerationSchema,
     (req, data) => {
-      const photo = String(req.params.photo)
-      const id = /^\d{1,15}$/.test(photo) ? Number(photo) : -1
-      return moderatePhoto(db, auditContext(req), String(req.params.reference), id, data)
+      return moderatePhoto(
+        db,
+        auditContext(req),
+        String(req.params.reference),
+        idParam(req.params.photo),
+        data,
+      )
     },
     'photo',
+  )
+  action(
+    'events/:event/moderate',
+    'event',
+    eventModerationSchema,
+    (req, data) =>
+      moderateEvent(db, auditContext(req), String(req.params.reference), idParam(req.params.event), data),
+    'event',
   )
 
   return router

@@ -106,6 +106,7 @@ export const moderationSchema = z.object({
   hidden: z.preprocess((value) => value === 'yes', z.boolean()),
   publicTitle: optionalText(120, 'errors.report.titleTooLong'),
   publicDescription: optionalText(4000, 'errors.report.descriptionTooLong'),
+  publicAddress: optionalText(200, 'errors.report.addressTooLong'),
   moderationReason: requiredText(
     'errors.staffReports.reasonRequired',
     'errors.staffReports.reasonTooLong',
@@ -121,6 +122,18 @@ export const photoModerationSchema = z.object({
 })
 
 export type PhotoModeration = z.infer<typeof photoModerationSchema>
+
+/**
+ * A resident's text on the public timeline (the reason for reopening): hidden, replaced by a
+ * moderated text, or, with the text left empty, shown again as its author wrote it.
+ */
+export const eventModerationSchema = z.object({
+  eventHidden: z.preprocess((value) => value === 'yes', z.boolean()),
+  eventMessage: optionalText(2000, 'errors.staffReports.eventMessageTooLong'),
+  eventReason: requiredText('errors.staffReports.reasonRequired', 'errors.staffReports.reasonTooLong', 1000),
+})
+
+export type EventModeration = z.infer<typeof eventModerationSchema>
 
 export const CHANNELS = ['counter', 'phone'] as const
 /** Where the messages about contact details in published text point the clerk: the caller's fields. */

@@ -16,10 +16,11 @@ import { queueMail } from '../mail/outbox'
 import { followersOf } from './following'
 import { districtExists, findActiveCategory, insertReport, nextReference } from './queries'
 import { checkedReference, publicReportPath } from './public-service'
-import { staffEvents, staffMembers } from './staff-queries'
+import { RESIDENT_TEXT, staffEvents, staffMembers } from './staff-queries'
 import type {
   Assign,
   DuplicateInput,
+  EventModeration,
   Moderation,
   OnBehalf,
   PhotoModeration,
@@ -54,6 +55,7 @@ export type StaffReportRow = {
   hidden_reason: string | null
   public_title: string | null
   public_description: string | null
+  public_address: string | null
   duplicate_of: number | null
   assignee_id: number | null
   first_response_at: Date | null
@@ -390,7 +392,7 @@ export async function markDuplicate(db: Db, audit: AuditContext, reference: stri
   })
 }
 
-/** Hides a report or replaces its public title/description; the originals are kept for staff. */
+/** Hides a report or replaces its public title, description or address; the originals are kept for staff. */
 export async function moderateReport(db: Db, audit: AuditContext, reference: string, input: Moderation) {
   await db.transaction(async (trx) => {
     const report = await lockStaffReport(trx, reference)
@@ -398,11 +400,13 @@ export async function moderateReport(db: Db, audit: AuditContext, reference: str
       hidden: report.is_hidden,
       publicTitle: report.public_title,
       publicDescription: report.public_description,
+      publicAddress: report.public_address,
     }
     const after = {
       hidden: input.hidden,
       publicTitle: input.publicTitle ?? null,
       publicDescription: input.publicDescription ?? null,
+      publicAddress: input.publicAddress ?? null,
     }
     if (JSON.stringify(before) === JSON.stringify(after)) {
       throw new StaffActionError('hidden', 'errors.staffReports.moderationNothing')
@@ -415,6 +419,7 @@ export async function moderateReport(db: Db, audit: AuditContext, reference: str
         hidden_reason: input.hidden ? input.moderationReason : null,
         public_title: after.publicTitle,
         public_description: after.publicDescription,
+        public_address: after.publicAddress,
         updated_at: at,
       })
     await addEvent(trx, {
@@ -470,6 +475,70 @@ export async function moderatePhoto(
       entityId: report.reference,
       before: { photo: photoId, hidden: photo.is_hidden },
       after: { photo: photoId, hidden: input.hidden, reason: input.photoReason },
+    })
+  })
+}
+
+/**
+ * Replaces or hides the text a resident wrote on the public timeline (the reason for reopening),
+ * or shows it again as written when the moderated text is left empty. The resident's words are
+ * kept in `original_message` for staff; `public_message` is what every public page, feed, the
+ * author's page and mail show from now on. Mail about it that has not left yet carries the
+ * moderated text too. Any other event, or one of another report, is not found.
+ */
+export async function moderateEvent(
+  db: Db,
+  audit: AuditContext,
+  reference: string,
+  eventId: number,
+  input: EventModeration,
+) {
+  await db.transaction(async (trx) => {
+    const report = await lockStaffReport(trx, reference)
+    const event = await trx('report_events as e')
+      .join('reports as r', 'r.id', 'e.report_id')
+      .where({ 'e.id': eventId, 'e.report_id': report.id })
+      .whereRaw(RESIDENT_TEXT)
+      .forUpdate()
+      .first('e.id', 'e.public_message', 'e.original_message')
+    if (!event) throw new NotFoundError()
+    const original: string = event.original_message ?? event.public_message
+    const current: string | null = event.public_message
+    const before = { event: eventId, hidden: event.original_message !== null && current === null }
+    const shown = input.eventHidden ? null : (input.eventMessage ?? original)
+    if (shown === current) {
+      throw new StaffActionError('eventHidden', 'errors.staffReports.moderationNothing')
+    }
+    const restored = shown === original
+    const at = now()
+    await trx('report_events')
+      .where({ id: eventId })
+      .update({
+        public_message: shown,
+        original_message: restored ? null : original,
+        moderation_reason: input.eventReason,
+      })
+    await trx('reports').where({ id: report.id }).update({ updated_at: at })
+    // Mail about the reopening still waiting in the outbox says what the timeline now says.
+    await trx('outbox')
+      .where({ template: 'report-reopened', status: 'pending' })
+      .whereRaw("data->>'reference' = ?", [report.reference])
+      .whereRaw("data->>'reason' = ?", [current ?? original])
+      .update({ data: trx.raw("data || jsonb_build_object('reason', ?::text)", [shown]) })
+    await addEvent(trx, {
+      reportId: report.id,
+      actorId: audit.actorId,
+      type: 'moderated',
+      internalNote: input.eventReason,
+      details: { event: eventId, hidden: input.eventHidden, restored },
+      at,
+    })
+    await recordAudit(trx, audit, {
+      action: 'report.event_moderated',
+      entityType: 'report',
+      entityId: report.reference,
+      before: { ...before, publicText: current },
+      after: { event: eventId, hidden: input.eventHidden, publicText: shown, reason: input.eventReason },
     })
   })
 }
