@@ -154,6 +154,12 @@ describe('moderating a resident’s text on the timeline', () => {
     })
     const auditPage = await (await staff(['admin'])).agent.get('/staff/audit')
     expect(auditPage.text).toContain('Αντικατάσταση ή απόκρυψη κειμένου δημότη στο ιστορικό')
+
+    // The author's data export holds their own words, and not the moderator's reason.
+    const exported = String((await authorAgent.get('/account/data.json').buffer(true)).text)
+    expect(exported).toContain(JSON.stringify(REASON).slice(1, -1))
+    expect(exported).toContain('"yourWords"')
+    expect(exported).not.toContain('Όνομα γείτονα.')
   })
 
   it('hides the text, says that it was removed, and shows it again when staff leave the text empty', async () => {

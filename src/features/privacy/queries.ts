@@ -73,6 +73,8 @@ export type PublicEventRow = {
   from_status: string | null
   to_status: string | null
   public_message: string | null
+  /** The resident's own words, when staff moderated what the public sees. */
+  original_message: string | null
   actor_id: number | null
   created_at: Date
 }
@@ -95,7 +97,16 @@ export async function publicEventsOf(db: Knex, reportIds: number[]): Promise<Pub
       { column: 'created_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ])
-    .select('report_id', 'type', 'from_status', 'to_status', 'public_message', 'actor_id', 'created_at')
+    .select(
+      'report_id',
+      'type',
+      'from_status',
+      'to_status',
+      'public_message',
+      'original_message',
+      'actor_id',
+      'created_at',
+    )
 }
 
 export type SessionRow = { sid: string; sess: unknown; expired: Date }

@@ -240,6 +240,10 @@ export async function exportAccountData(db: Db, userId: number, currentSessionId
           fromStatus: event.from_status,
           toStatus: event.to_status,
           publicMessage: event.public_message,
+          // What the person wrote is theirs, even where the public sees a moderated text.
+          ...(event.actor_id !== null && Number(event.actor_id) === userId && event.original_message !== null
+            ? { yourWords: event.original_message }
+            : {}),
           by: event.actor_id !== null && Number(event.actor_id) === userId ? 'you' : 'municipality',
         })),
     })),
