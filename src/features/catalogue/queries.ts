@@ -2,6 +2,7 @@
 import type { Knex } from 'knex'
 import type { Question } from '../reports/filing-service'
 import type { CategoryListQuery } from './schemas'
+import type { CategoryRow as FilingCategoryColumns } from '../reports/queries'
 
 export type Page = { limit: number; offset: number }
 type Lang = 'el' | 'en'
@@ -69,21 +70,10 @@ export async function updateDepartment(trx: Knex, id: number, changes: Departmen
 
 // ---------- categories ----------
 
-export type CategoryRow = {
-  id: number
-  code: string
-  department_id: number
-  group_el: string
-  group_en: string
-  name_el: string
-  name_en: string
-  hint_el: string | null
-  hint_en: string | null
-  notice_el: string | null
-  notice_en: string | null
+/** A category as the filing pages read it, with what only its administration page shows. */
+export type CategoryRow = FilingCategoryColumns & {
   sort_order: number
   duplicate_radius_m: number
-  is_active: boolean
   is_public: boolean
   questions: Question[]
 }
