@@ -4,21 +4,30 @@ import type { Knex } from 'knex'
 import type { Language } from '../../web/i18n'
 import { categoryQuestionListSchema, type Question } from './filing-schemas'
 
-export type AnswerLine = { label: string; value: string }
+export type AnswerLine = { label: string; value: string | null }
 
-/** Each answered question in the category's order; an answer to a question since removed keeps its key. */
+/**
+ * Each answered question in the category's order (with `unanswered`, the others too, valued null);
+ * an answer to a question since removed keeps its key. Only the answers' own strings count, never
+ * names every object inherits, such as `constructor`.
+ */
 export function answerLines(
   questions: Question[],
   answers: Record<string, unknown>,
   lang: Language,
   t: (key: string) => string,
+  options: { unanswered?: boolean } = {},
 ): AnswerLine[] {
   const lines: AnswerLine[] = []
   const known = new Set<string>()
   for (const question of questions) {
     known.add(question.key)
-    const value = answers[question.key]
-    if (typeof value !== 'string' || value === '') continue
+    const value = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined
+    if (typeof value !== 'string' || value === '') {
+      if (options.unanswered)
+        lines.push({ label: lang === 'en' ? question.label_en : question.label_el, value: null })
+      continue
+    }
     const label = lang === 'en' ? question.label_en : question.label_el
     if (question.type === 'yesno') {
       lines.push({ label, value: t(value === 'yes' ? 'filing.yes' : 'filing.no') })

@@ -28,6 +28,7 @@ import {
 } from './filing-queries'
 import { queueMail } from '../mail/outbox'
 import { followReport, type FollowOutcome } from './following'
+import { answerLines } from './answers'
 import { MAX_PHOTOS, PhotoError, preparePhoto } from './photos'
 import {
   activeCategories,
@@ -323,11 +324,7 @@ export async function checkView(db: Db, userId: number, lang: Language, t: (key:
   const category = draft.category!
   const districts = await allDistricts(db)
   const district = districts.find((d) => d.code === data.district)
-  const answers = questionViews(category, lang, t).map((question) => {
-    const value = answerOf(data.answers, question.name.slice(2))
-    const option = question.options.find((o) => o.value === value)
-    return { label: question.label, value: option?.label ?? value ?? null }
-  })
+  const answers = answerLines(category.questions, data.answers ?? {}, lang, t, { unanswered: true })
   return {
     draft,
     submissionKey: draft.submissionKey!,
