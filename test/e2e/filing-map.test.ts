@@ -1,86 +1,48 @@
 // The location step's map in headless Chromium with JavaScript on: "use my location" drops the pin
 // where the device is, arrow keys move it, the pin is kept with the draft and can be removed, and
 // the map works when its tiles cannot load. Without JavaScript the map section is not shown.
-import fs from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { startTestApp, type TestContext } from '../helpers/app'
+import type { BrowserContext, Page } from 'playwright-core'
+import { browserSuite, describeInBrowser } from '../helpers/browser-suite'
 import { axeInBrowser } from '../helpers/browser'
-import { resetDb } from '../helpers/db'
 import { createUser } from '../helpers/factories'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(executablePath)
-const describeInBrowser = hasChromium ? describe : describe.skip
-if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${executablePath}`)
+const suite = browserSuite({ tileUrl: '/no-tiles-here/{z}/{x}/{y}.png' })
 
 // Sappho Square in Mytilene town, inside the municipality.
 const TOWN = { latitude: 39.1067, longitude: 26.5547 }
 
-let ctx: TestContext
-let server: Server
-let browser: Browser
-let base: string
-const previousTiles = process.env.MAP_TILE_URL
-
-beforeAll(async () => {
-  if (!hasChromium) return
-  process.env.MAP_TILE_URL = '/no-tiles-here/{z}/{x}/{y}.png'
-  ctx = await startTestApp()
-  server = ctx.app.listen(0)
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-})
-
-beforeEach(async () => {
-  if (hasChromium) await resetDb(ctx.db)
-})
-
-afterAll(async () => {
-  if (previousTiles === undefined) delete process.env.MAP_TILE_URL
-  else process.env.MAP_TILE_URL = previousTiles
-  if (!hasChromium) return
-  await browser.close()
-  await new Promise((resolve) => server.close(resolve))
-  await ctx.close()
-})
-
 /** Signs a new resident in and answers the steps before the location. */
 async function atLocationStep(context: BrowserContext): Promise<{ page: Page; userId: number }> {
-  const resident = await createUser(ctx.db)
+  const resident = await createUser(suite.ctx.db)
   const page = await context.newPage()
-  await page.goto(`${base}/login?next=/reports/new`)
+  await page.goto(`${suite.base}/login?next=/reports/new`)
   await page.fill('#field-email', resident.email)
   await page.fill('#field-password', resident.password)
   await page.click('form[action="/login"] button[type=submit]')
-  await page.waitForURL(`${base}/reports/new`)
+  await page.waitForURL(`${suite.base}/reports/new`)
   await page.check('input[name=kind][value=report]')
   await page.click('form[action="/reports/new/kind"] button[type=submit]')
-  await page.waitForURL(`${base}/reports/new/category`)
-  const pothole = (await ctx.db('categories').where({ code: 'pothole' }).first('id')).id as number
+  await page.waitForURL(`${suite.base}/reports/new/category`)
+  const pothole = (await suite.ctx.db('categories').where({ code: 'pothole' }).first('id')).id as number
   await page.check(`input[name=categoryId][value="${pothole}"]`)
   await page.click('form[method=post][action="/reports/new/category"] button[type=submit]')
-  await page.waitForURL(`${base}/reports/new/details`)
+  await page.waitForURL(`${suite.base}/reports/new/details`)
   await page.fill('#field-title', 'Λακκούβα στην πλατεία')
   await page.fill('#field-description', 'Βαθιά λακκούβα δίπλα στο άγαλμα.')
   await page.click('form[action="/reports/new/details"] button[type=submit]')
-  await page.waitForURL(`${base}/reports/new/location`)
+  await page.waitForURL(`${suite.base}/reports/new/location`)
   return { page, userId: resident.id }
 }
 
 async function draftPosition(userId: number): Promise<{ lat: unknown; lng: unknown }> {
-  const draft = await ctx.db('report_drafts').where({ user_id: userId }).first('data')
+  const draft = await suite.ctx.db('report_drafts').where({ user_id: userId }).first('data')
   const data = typeof draft.data === 'string' ? JSON.parse(draft.data) : draft.data
   return { lat: data.lat, lng: data.lng }
 }
 
 describeInBrowser('the location map in a browser', () => {
   it('drops the pin at the device, moves it with the arrow keys, keeps and removes it', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       geolocation: TOWN,
       permissions: ['geolocation'],
       bypassCSP: true, // axe is injected as an inline script, which the portal's CSP forbids
@@ -108,13 +70,13 @@ describeInBrowser('the location map in a browser', () => {
     await page.selectOption('#field-district', { index: 1 })
     expect(await axeInBrowser(page)).toEqual([])
     await page.click('form[action="/reports/new/location"] button[type=submit]')
-    await page.waitForURL(`${base}/reports/new/photos`)
+    await page.waitForURL(`${suite.base}/reports/new/photos`)
     const kept = await draftPosition(userId)
     expect(Number(kept.lat)).toBeCloseTo(TOWN.latitude + 0.0002, 6)
     expect(Number(kept.lng)).toBeCloseTo(TOWN.longitude, 6)
 
     // Back on the step, the pin is where it was left; removing it empties the fields.
-    await page.goto(`${base}/reports/new/location`)
+    await page.goto(`${suite.base}/reports/new/location`)
     expect(Number(await page.inputValue('#field-lat'))).toBeCloseTo(TOWN.latitude + 0.0002, 6)
     await page.waitForSelector('.report-map__pin')
     await page.click('button[data-action="clear"]')
@@ -124,7 +86,7 @@ describeInBrowser('the location map in a browser', () => {
   })
 
   it('refuses a pin outside the municipality on the server, with the pin left to move', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       geolocation: { latitude: 39.2103, longitude: 26.2078 }, // Kalloni, in the western municipality
       permissions: ['geolocation'],
     })
@@ -142,7 +104,7 @@ describeInBrowser('the location map in a browser', () => {
   })
 
   it('does not show the map section without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await suite.browser.newContext({ javaScriptEnabled: false })
     const { page } = await atLocationStep(context)
     expect(await page.isVisible('#location-map')).toBe(false)
     expect(await page.isVisible('#field-address')).toBe(true)

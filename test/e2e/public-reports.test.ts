@@ -1,77 +1,42 @@
 // The public reports in headless Chromium: filtered and followed with the keyboard and without
 // JavaScript; with JavaScript, the map shows the same reports, its markers are keyboard buttons,
 // and it still works when the tile server cannot be reached. axe runs with colour contrast.
-import fs from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startTestApp, type TestContext } from '../helpers/app'
+import type { Page } from 'playwright-core'
+import { browserSuite, describeInBrowser } from '../helpers/browser-suite'
 import { axeInBrowser, tabTo } from '../helpers/browser'
-import { resetDb } from '../helpers/db'
 import { createReport, createUser } from '../helpers/factories'
 import { categoryIds } from '../helpers/public-reports'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = fs.existsSync(executablePath)
-const describeInBrowser = hasChromium ? describe : describe.skip
-if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${executablePath}`)
-
-let ctx: TestContext
-let server: Server
-let browser: Browser
-let base: string
-const previousTiles = process.env.MAP_TILE_URL
-
-beforeAll(async () => {
-  if (!hasChromium) return
-  // Tiles from a path that does not exist: the map must work without its background.
-  process.env.MAP_TILE_URL = '/no-tiles-here/{z}/{x}/{y}.png'
-  ctx = await startTestApp()
-  server = ctx.app.listen(0)
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  })
-})
-
-beforeEach(async () => {
-  if (hasChromium) await resetDb(ctx.db)
-})
-
-afterAll(async () => {
-  if (previousTiles === undefined) delete process.env.MAP_TILE_URL
-  else process.env.MAP_TILE_URL = previousTiles
-  if (!hasChromium) return
-  await browser.close()
-  await new Promise((resolve) => server.close(resolve))
-  await ctx.close()
-})
+// Tiles from a path that does not exist: the map must work without its background.
+const suite = browserSuite({ tileUrl: '/no-tiles-here/{z}/{x}/{y}.png' })
 
 async function newPage(javaScriptEnabled: boolean): Promise<Page> {
   // With JavaScript the test injects axe as an inline script, which the portal's CSP forbids.
-  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled })
+  const context = await suite.browser.newContext({ javaScriptEnabled, bypassCSP: javaScriptEnabled })
   return context.newPage()
 }
 
 describeInBrowser('public reports in a browser', () => {
   it('filters the list and follows a report with the keyboard only, without JavaScript', async () => {
-    const author = await createUser(ctx.db)
-    const categories = await categoryIds(ctx.db)
-    const resolved = await createReport(ctx.db, author.id, {
+    const author = await createUser(suite.ctx.db)
+    const categories = await categoryIds(suite.ctx.db)
+    const resolved = await createReport(suite.ctx.db, author.id, {
       title: 'Νέα λάμπα στην Ερμού',
       status: 'resolved',
     })
-    await createReport(ctx.db, author.id, { title: 'Λακκούβα στην Ερμού', status: 'submitted' })
-    await createReport(ctx.db, author.id, { title: 'Ηλικιωμένος μόνος', category_id: categories.private })
-    const follower = await createUser(ctx.db)
+    await createReport(suite.ctx.db, author.id, { title: 'Λακκούβα στην Ερμού', status: 'submitted' })
+    await createReport(suite.ctx.db, author.id, {
+      title: 'Ηλικιωμένος μόνος',
+      category_id: categories.private,
+    })
+    const follower = await createUser(suite.ctx.db)
 
     const page = await newPage(false)
-    await page.goto(`${base}/login?next=/public/reports`)
+    await page.goto(`${suite.base}/login?next=/public/reports`)
     await page.fill('#field-email', follower.email)
     await page.fill('#field-password', follower.password)
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${base}/public/reports`)
+    await page.waitForURL(`${suite.base}/public/reports`)
     expect(await page.isVisible('.public-map')).toBe(false)
     expect(await page.textContent('table')).not.toContain('Ηλικιωμένος μόνος')
 
@@ -79,35 +44,40 @@ describeInBrowser('public reports in a browser', () => {
     await page.selectOption('#field-status', 'resolved')
     await tabTo(page, 'form.filters button[type=submit]')
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${base}/public/reports?q=&category=&status=resolved&district=&period=`)
+    await page.waitForURL(`${suite.base}/public/reports?q=&category=&status=resolved&district=&period=`)
     expect(await page.locator('tbody tr').count()).toBe(1)
 
     await tabTo(page, `a[href="/public/reports/${resolved.reference}"]`)
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${base}/public/reports/${resolved.reference}`)
+    await page.waitForURL(`${suite.base}/public/reports/${resolved.reference}`)
     await tabTo(page, 'form[action$="/follow"] button')
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${base}/public/reports/${resolved.reference}?notice=followed`)
+    await page.waitForURL(`${suite.base}/public/reports/${resolved.reference}?notice=followed`)
     expect(await page.textContent('.notification-banner')).toContain('Παρακολουθείτε την αναφορά')
 
-    await page.goto(`${base}/following`)
+    await page.goto(`${suite.base}/following`)
     expect(await page.textContent('table')).toContain(resolved.reference)
   })
 
   it.each(['el', 'en'])(
     'shows the same reports on a map whose markers a keyboard reaches, without tiles, axe-clean in %s',
     async (lang) => {
-      const author = await createUser(ctx.db)
-      const placed = await createReport(ctx.db, author.id, {
+      const author = await createUser(suite.ctx.db)
+      const placed = await createReport(suite.ctx.db, author.id, {
         title: 'Σπασμένο παγκάκι',
         lat: 39.1067,
         lng: 26.5568,
         status: 'in_progress',
       })
-      await createReport(ctx.db, author.id, { title: 'Κρυμμένη', lat: 39.107, lng: 26.557, is_hidden: true })
+      await createReport(suite.ctx.db, author.id, {
+        title: 'Κρυμμένη',
+        lat: 39.107,
+        lng: 26.557,
+        is_hidden: true,
+      })
 
       const page = await newPage(true)
-      await page.goto(`${base}/language/${lang}?next=/public/reports?status=in_progress`)
+      await page.goto(`${suite.base}/language/${lang}?next=/public/reports?status=in_progress`)
       await page.waitForSelector('.public-map__marker')
       expect(await page.isVisible('.public-map')).toBe(true)
       const markers = page.locator('.public-map__marker')
@@ -126,7 +96,7 @@ describeInBrowser('public reports in a browser', () => {
       expect(await link.getAttribute('href')).toBe(`/public/reports/${placed.reference}`)
 
       expect({ lang, violations: await axeInBrowser(page) }).toEqual({ lang, violations: [] })
-      await page.goto(`${base}/public/reports/${placed.reference}`)
+      await page.goto(`${suite.base}/public/reports/${placed.reference}`)
       expect({ lang, violations: await axeInBrowser(page) }).toEqual({ lang, violations: [] })
     },
   )
